@@ -1,0 +1,59 @@
+package org.echoic.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Atomic file writes: the content goes to a temporary file beside the target, is flushed to disk,
+ * and is renamed over the target. A crash or exception at any point leaves the previous target
+ * intact and no half-written file under the target's name. Stateless; thread-safe.
+ */
+public final class AtomicFiles {
+
+    /** Writes the content of one file. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** Writes {@code target} atomically from {@code content}. */
+    public static void write(Path target, Content content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        boolean done = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
+                 OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
+                content.writeTo(out);
+                out.flush();
+                ch.force(true);
+            }
+            move(tmp, target);
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** Renames {@code from} over {@code to}, atomically where the file system allows it. */
+    public static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.echoic;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering rules of ARCHITECTURE.md, enforced on the compiled main classes. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.echoic");
+    }
+
+    @Test
+    void onlyUiTouchesJavaFx() {
+        noClasses().that().resideOutsideOfPackages("org.echoic.ui..")
+                .and().doNotHaveFullyQualifiedName("org.echoic.Echoic")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingDependsOnUi() {
+        noClasses().that().resideOutsideOfPackages("org.echoic.ui..")
+                .and().doNotHaveFullyQualifiedName("org.echoic.Echoic")
+                .should().dependOnClassesThat().resideInAPackage("org.echoic.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyModelPackagesTouchNd4j() {
+        noClasses().that().resideOutsideOfPackages("org.echoic.rnnrbm..", "org.echoic.train..",
+                        "org.echoic.generate..", "org.echoic.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyIoTouchesJackson() {
+        noClasses().that().resideOutsideOfPackages("org.echoic.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+                .check(classes);
+    }
+
+    @Test
+    void coreLayersUseOnlyWhatTheyMay() {
+        noClasses().that().resideInAPackage("org.echoic.audio..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.dsp..", "org.echoic.segment..",
+                        "org.echoic.rnnrbm..", "org.echoic.train..", "org.echoic.generate..", "org.echoic.io..",
+                        "org.echoic.service..", "org.echoic.cli..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.echoic.dsp..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.segment..", "org.echoic.rnnrbm..",
+                        "org.echoic.train..", "org.echoic.generate..", "org.echoic.io..", "org.echoic.service..",
+                        "org.echoic.cli..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.echoic.segment..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.rnnrbm..", "org.echoic.train..",
+                        "org.echoic.generate..", "org.echoic.io..", "org.echoic.service..", "org.echoic.cli..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.echoic.rnnrbm..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.audio..", "org.echoic.dsp..",
+                        "org.echoic.segment..", "org.echoic.train..", "org.echoic.generate..", "org.echoic.io..",
+                        "org.echoic.service..", "org.echoic.cli..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.echoic.train..", "org.echoic.generate..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.io..", "org.echoic.service..",
+                        "org.echoic.cli..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.echoic.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.service..", "org.echoic.cli..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.echoic.service..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.echoic.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}

@@ -1,20 +1,20 @@
 package org.echoic.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
-
-import org.echoic.audio.ArrayRecording;
 import org.echoic.audio.Recording;
 
 /**
- * Opens audio files as {@link Recording}s. Entry point for every reader of the workbench.
- * Stateless; thread-safe.
+ * Opens audio files as {@link Recording}s: the entry point for every reader of the workbench. The format is
+ * detected from the first bytes, not the name: WAV (RIFF, RIFX, RF64/BW64), Sony Wave64, AIFF, AIFF-C and
+ * FLAC. PCM files are memory-mapped; FLAC is decoded once to a temporary float file that is mapped and deleted
+ * on close. Stateless; thread-safe.
  */
 public final class AudioFiles {
     private AudioFiles() {
@@ -29,28 +29,63 @@ public final class AudioFiles {
         if (Files.isDirectory(file)) {
             throw new AudioFileException(file, "is a directory, not an audio file");
         }
-        if (!Files.isReadable(file)) {
-            throw new AudioFileException(file, Files.exists(file) ? "cannot be read (permission denied)" : "does not exist");
+        if (!Files.exists(file)) {
+            throw new AudioFileException(file, "does not exist");
         }
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
-            AudioFormat src = in.getFormat();
-            AudioFormat dst = new AudioFormat(AudioFormat.Encoding.PCM_FLOAT, src.getSampleRate(), 32,
-                    src.getChannels(), 4 * src.getChannels(), src.getSampleRate(), false);
-            byte[] bytes = AudioSystem.getAudioInputStream(dst, in).readAllBytes();
-            int channels = src.getChannels();
-            int frames = bytes.length / (4 * channels);
-            float[][] samples = new float[channels][frames];
-            java.nio.FloatBuffer fb = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-            for (int i = 0; i < frames; i++) {
-                for (int c = 0; c < channels; c++) {
-                    samples[c][i] = fb.get();
-                }
-            }
-            return new ArrayRecording(file, src.getSampleRate(), samples);
-        } catch (UnsupportedAudioFileException | IllegalArgumentException e) {
-            throw new AudioFileException(file, "not a supported audio file", e);
+        if (!Files.isReadable(file)) {
+            throw new AudioFileException(file, "cannot be read (permission denied)");
+        }
+        try (FileBytes in = FileBytes.open(file)) {
+            return detect(in);
+        } catch (AudioFileException e) {
+            throw e;
+        } catch (NoSuchFileException e) {
+            throw new AudioFileException(file, "does not exist", e);
+        } catch (AccessDeniedException e) {
+            throw new AudioFileException(file, "cannot be read (permission denied)", e);
         } catch (IOException e) {
             throw new AudioFileException(file, "cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new AudioFileException(file, "is malformed and cannot be read (" + e + ")", e);
         }
+    }
+
+    private static Recording detect(FileBytes in) throws IOException {
+        long size = in.size();
+        if (size == 0) {
+            throw in.error("is empty (0 bytes)");
+        }
+        if (size < 12) {
+            throw in.error("is too short for an audio header (" + size + " bytes)");
+        }
+        ByteBuffer head = in.read(0, (int) Math.min(size, 16), ByteOrder.BIG_ENDIAN, "file header");
+        for (String riff : new String[] {"RIFF", "RIFX", "RF64", "BW64"}) {
+            if (FileBytes.startsWith(head, riff)) {
+                String form = FileBytes.fourCc(head, 8);
+                if (!form.equals("WAVE")) {
+                    throw in.error("is a " + riff + " file of type '" + form + "', not WAVE audio");
+                }
+                return WavReader.read(in, riff);
+            }
+        }
+        if (size >= 16 && WavReader.isWave64(head)) {
+            return WavReader.readWave64(in);
+        }
+        if (FileBytes.startsWith(head, "FORM")) {
+            String form = FileBytes.fourCc(head, 8);
+            if (form.equals("AIFF") || form.equals("AIFC")) {
+                return AiffReader.read(in, form.equals("AIFC"));
+            }
+            throw in.error("is an IFF file of type '" + form + "', not AIFF audio");
+        }
+        if (FileBytes.startsWith(head, "fLaC")) {
+            return FlacReader.read(in);
+        }
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            hex.append(String.format("%02X ", head.get(i) & 0xFF));
+        }
+        throw in.error("is not a recognised audio file (it starts with bytes " + hex.toString().trim()
+                + "; WAV, RF64, Wave64, AIFF, AIFF-C and FLAC are supported)");
     }
 }

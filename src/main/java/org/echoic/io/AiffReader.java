@@ -62,6 +62,7 @@ final class AiffReader {
             }
             pos = body + declared + (declared & 1);
         }
+        WavReader.checkEndsInsideHeader(in, comm == null || ssndBody < 0, pos, 8);
         if (comm == null) {
             throw in.error("has no COMM chunk (the description of the sample format is missing)");
         }

@@ -19,7 +19,9 @@ import org.echoic.audio.Recording;
 import org.echoic.audio.SampleEncoding;
 import org.jflac.ChannelData;
 import org.jflac.FLACDecoder;
+import org.jflac.FrameListener;
 import org.jflac.frame.Frame;
+import org.jflac.metadata.Metadata;
 
 /**
  * Reads FLAC: the metadata blocks are walked here (bounded by the file size), then jFLAC decodes the frames
@@ -92,14 +94,17 @@ final class FlacReader {
             InputStream stream = new SequenceInputStream(new ByteArrayInputStream(head),
                     new BufferedInputStream(Channels.newInputStream(src.position(framesStart)), 1 << 16));
             FLACDecoder decoder = new FLACDecoder(stream);
+            ErrorCounter errors = new ErrorCounter();
+            decoder.addFrameListener(errors);
             decoder.readMetadata();
             long frames = writeFloats(in, decoder, out, channels, bits);
-            if (decoder.getBadFrames() > 0) {
-                throw in.error("corrupt: " + decoder.getBadFrames() + " FLAC frame(s) failed their checks");
-            }
             if (declaredFrames > 0 && frames < declaredFrames) {
                 throw in.error("truncated: the FLAC stream declares " + declaredFrames + " frames but only "
                         + frames + " could be decoded");
+            }
+            int bad = decoder.getBadFrames() + errors.count;
+            if (bad > 0) {
+                throw in.error("corrupt: " + bad + " FLAC frame(s) failed their checks (" + errors.first + ")");
             }
             if (frames == 0 && declaredFrames > 0) {
                 throw in.error("has no decodable FLAC audio frames");
@@ -153,6 +158,29 @@ final class FlacReader {
             out.write(buf);
         }
         buf.clear();
+    }
+
+    /** Counts the decoder's reported errors (CRC mismatches zero the frame instead of throwing). */
+    private static final class ErrorCounter implements FrameListener {
+        int count;
+        String first = "bad frame";
+
+        @Override
+        public void processMetadata(Metadata metadata) {
+            // metadata was validated before decoding
+        }
+
+        @Override
+        public void processFrame(Frame frame) {
+            // frames are taken from the decoder's channel data
+        }
+
+        @Override
+        public void processError(String message) {
+            if (count++ == 0 && message != null) {
+                first = message.trim();
+            }
+        }
     }
 
     private static SampleEncoding reportedEncoding(int bits) {

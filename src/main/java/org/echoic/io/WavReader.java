@@ -78,6 +78,7 @@ final class WavReader {
             }
             pos = body + declared + (declared & 1);
         }
+        checkEndsInsideHeader(in, fmt == null || dataStart < 0, pos, 8);
         return finish(in, fmt, dataStart, dataSize, order, container);
     }
 
@@ -136,6 +137,7 @@ final class WavReader {
             }
             pos = body + bodySize + ((8 - (bodySize & 7)) & 7);
         }
+        checkEndsInsideHeader(in, fmt == null || dataStart < 0, pos, 24);
         return finish(in, fmt, dataStart, dataSize, order, "w64");
     }
 
@@ -151,6 +153,15 @@ final class WavReader {
         PcmLayout layout = new PcmLayout(fmt.encoding(), order, fmt.channels(), dataStart, frames);
         return MappedPcmRecording.map(in.path(), layout, new MappedPcmRecording.Source(in.path(), container,
                 fmt.encoding(), fmt.bitsPerSample(), fmt.sampleRateHz()), null);
+    }
+
+    /** A file that stops part-way through a chunk header before the samples were found is truncated. */
+    static void checkEndsInsideHeader(FileBytes in, boolean incomplete, long pos, int headerBytes)
+            throws AudioFileException {
+        if (incomplete && pos < in.size() && pos + headerBytes > in.size()) {
+            throw in.error("truncated: the file ends inside the chunk header at offset " + pos + " (" + in.size()
+                    + " bytes)");
+        }
     }
 
     private static void checkChunkCount(FileBytes in, int count) throws AudioFileException {

@@ -57,7 +57,6 @@ public final class StftWorker {
         double s = params.scaling() == StftParams.Scaling.DENSITY ? scale / sampleRateHz : scale;
         boolean psd = params.mode() == StftParams.Mode.PSD;
         double amp = Math.sqrt(s);
-        int lastDoubled = nfft % 2 == 0 ? bins - 2 : bins - 1;
         for (int j = 0; j < count; j++) {
             int off = j * hop;
             double mean = 0;
@@ -73,34 +72,34 @@ public final class StftWorker {
             java.util.Arrays.fill(buf, n, nfft, 0);
             fft.realForward(buf);
             int o = outOffset + j * bins;
-            for (int k = 0; k < bins; k++) {
-                double re;
-                double im;
-                if (k == 0) {
-                    re = buf[0];
-                    im = 0;
-                } else if (nfft % 2 == 0 && k == bins - 1) {
-                    re = buf[1];
-                    im = 0;
-                } else if (nfft % 2 == 1 && k == bins - 1 && k > 0) {
-                    re = buf[nfft - 1];
-                    im = buf[1];
-                } else {
-                    re = buf[2 * k];
-                    im = buf[2 * k + 1];
+            double nyqRe = nfft % 2 == 0 ? buf[1] : buf[nfft - 1];
+            double nyqIm = nfft % 2 == 0 ? 0 : buf[1];
+            int inner = bins - 1;
+            if (psd) {
+                double twice = 2 * s;
+                out[o] = (float) (buf[0] * buf[0] * s);
+                for (int k = 1; k < inner; k++) {
+                    double re = buf[2 * k];
+                    double im = buf[2 * k + 1];
+                    out[o + k] = (float) ((re * re + im * im) * twice);
                 }
-                if (psd) {
-                    double p = (re * re + im * im) * s;
-                    if (k >= 1 && k <= lastDoubled) {
-                        p *= 2;
-                    }
-                    out[o + k] = (float) p;
-                } else if (params.mode() == StftParams.Mode.MAGNITUDE) {
-                    out[o + k] = (float) (Math.sqrt(re * re + im * im) * amp);
-                } else {
-                    out[o + k] = (float) (re * amp);
-                    outImag[o + k] = (float) (im * amp);
+                double last = (nyqRe * nyqRe + nyqIm * nyqIm) * (nfft % 2 == 0 ? s : twice);
+                out[o + bins - 1] = (float) last;
+            } else if (params.mode() == StftParams.Mode.MAGNITUDE) {
+                out[o] = (float) (Math.abs(buf[0]) * amp);
+                for (int k = 1; k < inner; k++) {
+                    out[o + k] = (float) (Math.sqrt(buf[2 * k] * buf[2 * k] + buf[2 * k + 1] * buf[2 * k + 1]) * amp);
                 }
+                out[o + bins - 1] = (float) (Math.sqrt(nyqRe * nyqRe + nyqIm * nyqIm) * amp);
+            } else {
+                out[o] = (float) (buf[0] * amp);
+                outImag[o] = 0;
+                for (int k = 1; k < inner; k++) {
+                    out[o + k] = (float) (buf[2 * k] * amp);
+                    outImag[o + k] = (float) (buf[2 * k + 1] * amp);
+                }
+                out[o + bins - 1] = (float) (nyqRe * amp);
+                outImag[o + bins - 1] = (float) (nyqIm * amp);
             }
         }
     }

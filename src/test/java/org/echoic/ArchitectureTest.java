@@ -63,6 +63,11 @@ class ArchitectureTest {
                         "org.echoic.train..", "org.echoic.generate..", "org.echoic.io..", "org.echoic.service..",
                         "org.echoic.cli..")
                 .check(classes);
+        noClasses().that().resideInAPackage("org.echoic.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.io..", "org.echoic.service..",
+                        "org.echoic.ui..", "org.echoic.cli..", "org.echoic.rnnrbm..", "org.echoic.train..",
+                        "org.echoic.generate..")
+                .check(classes);
         noClasses().that().resideInAPackage("org.echoic.segment..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.echoic.rnnrbm..", "org.echoic.train..",
                         "org.echoic.generate..", "org.echoic.io..", "org.echoic.service..", "org.echoic.cli..")

@@ -12,7 +12,14 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "echoic", mixinStandardHelpOptions = true, versionProvider = EchoicCli.Version.class,
         description = "Echoic: a workbench for learning the structure of animal vocalizations.",
-        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, InfoCommand.class})
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                BenchCommand.class,
+                InfoCommand.class,
+                SpectrogramCommand.class,
+                RenderCommand.class,
+                FeaturesCommand.class,
+        })
 public final class EchoicCli implements Runnable {
 
     /** Exit code for bad input (unreadable or invalid files, bad options). */

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
                 SpectrogramCommand.class,
                 RenderCommand.class,
                 FeaturesCommand.class,
+                SegmentCommand.class,
         })
 public final class EchoicCli implements Runnable {
 

@@ -1,0 +1,279 @@
+package org.echoic.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+import org.echoic.audio.Recording;
+import org.echoic.io.AnnotationFormat;
+import org.echoic.io.AudioFiles;
+import org.echoic.io.CsvAnnotations;
+import org.echoic.io.Json;
+import org.echoic.segment.Agreement;
+import org.echoic.segment.Annotation;
+import org.echoic.segment.AutoTune;
+import org.echoic.segment.Segment;
+import org.echoic.segment.SegmentationModel;
+import org.echoic.segment.SegmentationParams;
+import org.echoic.segment.SegmentationResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code echoic segment FILE|DIR…}: envelope-threshold segmentation (SEGMENTATION.md) of recordings,
+ * written as one table per recording, as CSV on standard output, compared with a reference table, or
+ * auto-tuned against it. Bad files are reported one line each and skipped; the exit code is 2 when any
+ * file was bad.
+ */
+@Command(name = "segment", mixinStandardHelpOptions = true,
+        description = "Cut recordings into segments by thresholding a smoothed amplitude envelope.")
+public final class SegmentCommand implements Callable<Integer> {
+    static final Set<String> AUDIO_EXTENSIONS = Set.of("wav", "wave", "aif", "aiff", "aifc", "flac", "w64", "rf64");
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Recordings or folders (searched recursively).")
+    List<Path> inputs;
+
+    @Option(names = "--window-ms", defaultValue = "4", description = "Envelope window in ms (default: ${DEFAULT-VALUE}).")
+    double windowMs;
+
+    @Option(names = "--percentile", defaultValue = "90", description = "Threshold percentile (default: ${DEFAULT-VALUE}).")
+    double percentile;
+
+    @Option(names = "--threshold-dbfs", description = "Absolute threshold in dBFS instead of the percentile.")
+    Double thresholdDbfs;
+
+    @Option(names = "--min-spacing-ms", defaultValue = "2", description = "Merge runs closer than this (default: ${DEFAULT-VALUE}).")
+    double minSpacingMs;
+
+    @Option(names = "--min-length-ms", defaultValue = "15", description = "Keep runs strictly longer (default: ${DEFAULT-VALUE}).")
+    double minLengthMs;
+
+    @Option(names = "--max-length-ms", defaultValue = "500", description = "Keep runs strictly shorter (default: ${DEFAULT-VALUE}).")
+    double maxLengthMs;
+
+    @Option(names = "--buffer-ms", defaultValue = "5", description = "Padding on both sides (default: ${DEFAULT-VALUE}).")
+    double bufferMs;
+
+    @Option(names = "--channel", defaultValue = "mean", description = "'mean' or a channel number from 1 (default: ${DEFAULT-VALUE}).")
+    String channel;
+
+    @Option(names = "--band", paramLabel = "LOW:HIGH", description = "Band-pass to LOW:HIGH Hz before the envelope.")
+    String band;
+
+    @Option(names = "--format", defaultValue = "raven", description = "Table format for --out DIR: raven, audacity or csv (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--out", description = "Folder for one table per recording, or '-' for CSV on standard output (the default without --reference/--autotune).")
+    String out;
+
+    @Option(names = "--reference", description = "Reference table (Raven, Audacity or CSV) of the one recording: print agreement as JSON.")
+    Path reference;
+
+    @Option(names = "--tolerance-ms", defaultValue = "20", description = "Onset/offset tolerance for agreement (default: ${DEFAULT-VALUE}).")
+    double toleranceMs;
+
+    @Option(names = "--autotune", description = "Search the parameters for the best F1 against --reference and print them as JSON.")
+    boolean autotune;
+
+    @Option(names = "--progress", description = "Show a progress bar on standard error even when it is not a terminal.")
+    boolean progress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    SegmentationParams params() {
+        int ch;
+        if (channel.equalsIgnoreCase("mean")) {
+            ch = Recording.MEAN_CHANNEL;
+        } else {
+            try {
+                ch = Integer.parseInt(channel) - 1;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--channel must be 'mean' or a channel number from 1: " + channel);
+            }
+            if (ch < 0) {
+                throw new IllegalArgumentException("--channel numbers start at 1: " + channel);
+            }
+        }
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        if (band != null) {
+            String[] parts = band.split(":");
+            try {
+                lo = Double.parseDouble(parts[0]);
+                hi = Double.parseDouble(parts[1]);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--band must be LOW:HIGH in Hz, e.g. 2000:8000: " + band);
+            }
+        }
+        return new SegmentationParams(windowMs, percentile, thresholdDbfs == null ? Double.NaN : thresholdDbfs,
+                minSpacingMs, minLengthMs, maxLengthMs, bufferMs, ch, lo, hi);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SegmentationParams params = params();
+        AnnotationFormat fmt;
+        try {
+            fmt = AnnotationFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--format must be raven, audacity or csv: " + format);
+        }
+        if (autotune && reference == null) {
+            throw new IllegalArgumentException("--autotune needs --reference");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        List<Path[]> files = new ArrayList<>();
+        boolean bad = collect(files, err);
+        if (reference != null && files.size() != 1) {
+            throw new IllegalArgumentException("--reference needs exactly one recording, got " + files.size());
+        }
+        boolean toStdout = out == null ? reference == null : out.equals("-");
+        boolean bar = files.size() > 1 && (progress || System.console() != null);
+        List<Annotation> all = new ArrayList<>();
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "segment-envelope");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i)[0];
+                if (bar) {
+                    err.printf("\r[%-30s] %d/%d %s", "#".repeat(30 * i / files.size()), i, files.size(),
+                            file.getFileName());
+                    err.flush();
+                }
+                try (Recording rec = AudioFiles.open(file); SegmentationModel model = new SegmentationModel(rec)) {
+                    if (params.channel() >= rec.channels()) {
+                        throw new IllegalArgumentException(file + ": --channel " + (params.channel() + 1)
+                                + " does not exist (the recording has " + rec.channels() + ")");
+                    }
+                    SegmentationResult result = model.segments(params, pool, null);
+                    List<Annotation> ann = new ArrayList<>();
+                    for (Segment s : result.segments()) {
+                        ann.add(Annotation.of(s, rec.sampleRateHz()));
+                    }
+                    if (reference != null) {
+                        report(stdout, model, rec, params, ann, pool);
+                    }
+                    if (toStdout) {
+                        for (Annotation a : ann) {
+                            all.add(new Annotation(a.startSeconds(), a.endSeconds(), a.lowHz(), a.highHz(), a.label(),
+                                    Map.of("recording", file.toString())));
+                        }
+                    } else if (out != null) {
+                        Path target = Path.of(out).resolve(files.get(i)[1].toString())
+                                .resolveSibling(fmt.fileName(baseName(file)));
+                        fmt.write(target, ann, rec.sampleRateHz() / 2);
+                    }
+                } catch (IOException | IllegalArgumentException e) {
+                    if (bar) {
+                        err.println();
+                    }
+                    err.println("echoic: " + EchoicCli.describe(e));
+                    bad = true;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (bar) {
+            err.printf("\r[%s] %d/%d%n", "#".repeat(30), files.size(), files.size());
+        }
+        if (toStdout) {
+            CsvAnnotations.write(stdout, all);
+        }
+        stdout.flush();
+        err.flush();
+        return bad ? EchoicCli.EXIT_BAD_INPUT : 0;
+    }
+
+    private void report(PrintWriter stdout, SegmentationModel model, Recording rec, SegmentationParams params,
+                        List<Annotation> detected, ExecutorService pool) throws IOException, InterruptedException {
+        List<Annotation> refs = AnnotationFormat.readAny(reference);
+        double tol = toleranceMs / 1000;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("recording", rec.path().toString());
+        json.put("reference", reference.toString());
+        if (autotune) {
+            AutoTune.Result r = AutoTune.search(List.of(new AutoTune.Target(model, refs)), params, tol, pool, null);
+            json.put("f1", r.bestF1());
+            json.put("currentF1", r.startF1());
+            json.put("evaluations", r.evaluations());
+            json.put("best", paramsJson(r.best()));
+        } else {
+            Agreement.Result a = Agreement.compare(refs, detected, tol);
+            json.put("references", a.references());
+            json.put("detections", a.detections());
+            json.put("matches", a.matches());
+            json.put("precision", a.precision());
+            json.put("recall", a.recall());
+            json.put("f1", a.f1());
+            json.put("meanOnsetErrorSeconds", Double.isNaN(a.meanOnsetErrorSeconds()) ? null : a.meanOnsetErrorSeconds());
+            json.put("meanOffsetErrorSeconds", Double.isNaN(a.meanOffsetErrorSeconds()) ? null : a.meanOffsetErrorSeconds());
+            json.put("toleranceSeconds", tol);
+        }
+        stdout.println(Json.line(json));
+    }
+
+    static Map<String, Object> paramsJson(SegmentationParams p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("windowMs", p.windowMs());
+        m.put("percentile", p.thresholdPercentile());
+        m.put("minSpacingMs", p.minSpacingMs());
+        m.put("minLengthMs", p.minLengthMs());
+        m.put("maxLengthMs", p.maxLengthMs());
+        m.put("bufferMs", p.bufferMs());
+        m.put("channel", p.channel() < 0 ? "mean" : String.valueOf(p.channel() + 1));
+        if (p.hasBand()) {
+            m.put("band", p.bandLowHz() + ":" + p.bandHighHz());
+        }
+        return m;
+    }
+
+    /** Audio files to process: {file, path relative to the output folder}; reports missing inputs. */
+    private boolean collect(List<Path[]> files, PrintWriter err) throws IOException {
+        boolean bad = false;
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                try (Stream<Path> s = Files.walk(in)) {
+                    s.filter(Files::isRegularFile).filter(p -> AUDIO_EXTENSIONS.contains(extension(p))).sorted()
+                            .forEach(p -> files.add(new Path[] {p, in.relativize(p)}));
+                }
+            } else if (Files.exists(in)) {
+                files.add(new Path[] {in, in.getFileName()});
+            } else {
+                err.println("echoic: " + in + ": does not exist");
+                bad = true;
+            }
+        }
+        return bad;
+    }
+
+    static String extension(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    static String baseName(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot <= 0 ? n : n.substring(0, dot);
+    }
+}

@@ -1,0 +1,79 @@
+package org.echoic.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Steps 4–6 of SEGMENTATION.md on a stream of maximal runs (in increasing order): merge runs whose gap
+ * is shorter than the minimum spacing, keep merged runs with minLength &lt; length &lt; maxLength
+ * (strictly), pad kept runs by the buffer clamped to [0, frames). All lengths in frames. Single use, not
+ * thread-safe.
+ */
+final class RunSegmenter implements Envelope.RunSink {
+    private final long frames;
+    private final long minSpacing;
+    private final long minLength;
+    private final long maxLength;
+    private final long buffer;
+    private final List<Segment> kept = new ArrayList<>();
+    private final List<RejectedRun> rejected = new ArrayList<>();
+    private long tooShort;
+    private long tooLong;
+    private long start = -1;
+    private long end = -1;
+
+    RunSegmenter(long frames, long minSpacing, long minLength, long maxLength, long buffer) {
+        this.frames = frames;
+        this.minSpacing = minSpacing;
+        this.minLength = minLength;
+        this.maxLength = maxLength;
+        this.buffer = buffer;
+    }
+
+    /** A segmenter with the lengths of {@code p} converted with {@code sampleRateHz}. */
+    static RunSegmenter of(SegmentationParams p, long frames, double sampleRateHz) {
+        return new RunSegmenter(frames, SegmentationParams.frames(p.minSpacingMs(), sampleRateHz),
+                SegmentationParams.frames(p.minLengthMs(), sampleRateHz),
+                SegmentationParams.frames(p.maxLengthMs(), sampleRateHz),
+                SegmentationParams.frames(p.bufferMs(), sampleRateHz));
+    }
+
+    @Override
+    public void run(long runStart, long runEnd) {
+        if (start >= 0 && runStart - end < minSpacing) {
+            end = runEnd;
+            return;
+        }
+        flush();
+        start = runStart;
+        end = runEnd;
+    }
+
+    private void flush() {
+        if (start < 0) {
+            return;
+        }
+        long len = end - start;
+        if (len <= minLength) {
+            tooShort++;
+            reject(RejectedRun.Reason.TOO_SHORT);
+        } else if (len >= maxLength) {
+            tooLong++;
+            reject(RejectedRun.Reason.TOO_LONG);
+        } else {
+            kept.add(new Segment(Math.max(0, start - buffer), Math.min(frames, end + buffer)));
+        }
+        start = -1;
+    }
+
+    private void reject(RejectedRun.Reason reason) {
+        if (rejected.size() < SegmentationResult.REJECTED_LIST_LIMIT) {
+            rejected.add(new RejectedRun(start, end, reason));
+        }
+    }
+
+    SegmentationResult finish(double thresholdLevel, SegmentationParams params) {
+        flush();
+        return new SegmentationResult(kept, rejected, tooShort, tooLong, thresholdLevel, params);
+    }
+}

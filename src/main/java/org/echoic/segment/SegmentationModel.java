@@ -1,0 +1,149 @@
+package org.echoic.segment;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.Executor;
+import java.util.function.DoubleConsumer;
+
+import org.echoic.audio.Recording;
+
+/**
+ * Live segmentation of one recording for a tuning UI. It caches one {@link Envelope} (for one
+ * {@link EnvelopeSpec}) and the threshold runs of the last threshold, so that
+ * {@link #segments(SegmentationParams)} is fast when only the percentile/dBFS threshold, spacing, lengths
+ * or buffer changed: no envelope is recomputed and nothing is sorted; a threshold change scans only the
+ * envelope blocks that straddle the threshold, and a change of spacing, lengths or buffer only re-walks
+ * the cached runs. A change of window, channel or band needs {@link #computeEnvelope} (a background job
+ * with progress that stops on interruption).
+ *
+ * <p>Thread-safety: all methods may be called from any thread; {@code computeEnvelope} computes without
+ * holding the lock, so a UI can keep segmenting with the old envelope meanwhile. The recording is not
+ * closed by this model.
+ */
+public final class SegmentationModel implements AutoCloseable {
+    /** Threshold runs are cached when there are at most this many. */
+    static final int MAX_CACHED_RUNS = 2_000_000;
+
+    private final Recording recording;
+    private Envelope envelope;
+    private Envelope runsEnvelope;
+    private long runsThreshold;
+    private long[] runs;
+    private int runCount;
+
+    public SegmentationModel(Recording recording) {
+        this.recording = recording;
+    }
+
+    public Recording recording() {
+        return recording;
+    }
+
+    /** True when the cached envelope was computed for {@code spec} (so segmenting with it is fast). */
+    public synchronized boolean hasEnvelope(EnvelopeSpec spec) {
+        return envelope != null && envelope.spec().equals(spec);
+    }
+
+    /** The cached envelope, or {@code null} before the first {@link #computeEnvelope}. */
+    public synchronized Envelope envelope() {
+        return envelope;
+    }
+
+    /**
+     * Computes and caches the envelope for {@code spec} unless it is already cached (see
+     * {@link EnvelopeJob#compute}); the previous envelope is released.
+     */
+    public Envelope computeEnvelope(EnvelopeSpec spec, Executor executor, DoubleConsumer progress)
+            throws InterruptedException, IOException {
+        synchronized (this) {
+            if (hasEnvelope(spec)) {
+                return envelope;
+            }
+        }
+        Envelope fresh = EnvelopeJob.compute(recording, spec, executor, progress);
+        synchronized (this) {
+            Envelope old = envelope;
+            envelope = fresh;
+            runs = null;
+            runsEnvelope = null;
+            if (old != null) {
+                old.close();
+            }
+            return fresh;
+        }
+    }
+
+    /** Segments with {@code params}, computing the envelope first when its spec differs from the cached one. */
+    public SegmentationResult segments(SegmentationParams params, Executor executor, DoubleConsumer progress)
+            throws InterruptedException, IOException {
+        computeEnvelope(params.envelopeSpec(), executor, progress);
+        return segments(params);
+    }
+
+    /**
+     * Segments with {@code params} from the cached envelope (fast path).
+     *
+     * @throws IllegalStateException when no envelope for {@code params.envelopeSpec()} is cached
+     */
+    public synchronized SegmentationResult segments(SegmentationParams params) {
+        if (!hasEnvelope(params.envelopeSpec())) {
+            throw new IllegalStateException("no envelope for " + params.envelopeSpec() + ": call computeEnvelope first");
+        }
+        Envelope env = envelope;
+        double thresholdSum = thresholdSum(env, params);
+        long t = (long) Math.ceil(Math.min(thresholdSum, 1e18));
+        RunSegmenter seg = RunSegmenter.of(params, env.frames(), env.sampleRateHz());
+        if (runs != null && runsEnvelope == env && runsThreshold == t) {
+            for (int i = 0; i < runCount; i++) {
+                seg.run(runs[2 * i], runs[2 * i + 1]);
+            }
+        } else {
+            cacheRuns(env, t, seg);
+        }
+        return seg.finish(thresholdSum / env.sumPerUnit(), params);
+    }
+
+    private void cacheRuns(Envelope env, long t, RunSegmenter seg) {
+        long[][] buf = {new long[1024]};
+        int[] count = {0};
+        env.forEachRun(t, (s, e) -> {
+            seg.run(s, e);
+            int c = count[0];
+            if (c < 0) {
+                return;
+            }
+            if (c == MAX_CACHED_RUNS) {
+                count[0] = -1;
+                buf[0] = null;
+                return;
+            }
+            if (2 * c + 2 > buf[0].length) {
+                buf[0] = Arrays.copyOf(buf[0], buf[0].length * 2);
+            }
+            buf[0][2 * c] = s;
+            buf[0][2 * c + 1] = e;
+            count[0] = c + 1;
+        });
+        runs = count[0] < 0 ? null : buf[0];
+        runCount = Math.max(count[0], 0);
+        runsEnvelope = env;
+        runsThreshold = t;
+    }
+
+    /** The threshold of {@code params} as a box sum of {@code env} (percentile or dBFS), before rounding up. */
+    public static double thresholdSum(Envelope env, SegmentationParams params) {
+        if (params.usesAbsoluteThreshold()) {
+            return Math.pow(10, params.thresholdDbfs() / 20) * env.sumPerUnit();
+        }
+        return env.percentileSum(params.thresholdPercentile());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (envelope != null) {
+            envelope.close();
+            envelope = null;
+        }
+        runs = null;
+    }
+}

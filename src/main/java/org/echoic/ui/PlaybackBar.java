@@ -60,7 +60,7 @@ public final class PlaybackBar {
             }
         });
         carrierKHz.setEditable(true);
-        carrierKHz.setPrefWidth(80);
+        carrierKHz.setPrefWidth(72);
         expansion.disableProperty().bind(mode.valueProperty().isNotEqualTo(PlaybackParams.Mode.TIME_EXPANSION));
         carrierKHz.disableProperty().bind(mode.valueProperty().isNotEqualTo(PlaybackParams.Mode.HETERODYNE));
         loop.setTooltip(new Tooltip("Play again and again until stopped"));
@@ -75,8 +75,9 @@ public final class PlaybackBar {
 
     /** The controls, in toolbar order. */
     public void addTo(ToolBar bar) {
-        bar.getItems().addAll(play, stop, loop, new Separator(), new Label("Mode"), mode, expansion,
-                new Label("carrier kHz"), carrierKHz);
+        mode.setTooltip(new Tooltip("Playback mode: normal, slowed down ÷N, or heterodyned to a carrier"));
+        carrierKHz.setTooltip(new Tooltip("Heterodyne carrier frequency in kHz"));
+        bar.getItems().addAll(play, stop, loop, new Separator(), mode, expansion, new Label("kHz"), carrierKHz);
     }
 
     /** The parameters the controls describe. */

@@ -40,6 +40,7 @@ final class RecordingInfoView extends GridPane {
         for (int i = 0; i < rows.length; i++) {
             Label key = new Label(rows[i][0]);
             key.getStyleClass().add("info-key");
+            key.setMinWidth(USE_PREF_SIZE);
             Label value = new Label(rows[i][1]);
             value.setWrapText(true);
             add(key, 0, i);

@@ -75,7 +75,7 @@ public final class WorkbenchView extends BorderPane {
         tools.getTabs().add(new Tab("Recording", new RecordingInfoView(model)));
         tools.getTabs().forEach(t -> t.setClosable(false));
         SplitPane split = new SplitPane(list, lanes, tools);
-        split.setDividerPositions(0.18, 0.8);
+        split.setDividerPositions(0.2, 0.8);
         SplitPane.setResizableWithParent(list, false);
         SplitPane.setResizableWithParent(tools, false);
         setCenter(split);
@@ -111,7 +111,7 @@ public final class WorkbenchView extends BorderPane {
         channelChoice.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Integer c) {
-                return c == null ? "" : c == Recording.MEAN_CHANNEL ? "Mean of channels" : "Channel " + (c + 1);
+                return c == null ? "" : c == Recording.MEAN_CHANNEL ? "Mean" : "Channel " + (c + 1);
             }
 
             @Override
@@ -128,6 +128,18 @@ public final class WorkbenchView extends BorderPane {
                 new ChoiceBox<>(FXCollections.observableArrayList(WaveformParams.AmplitudeScale.values()));
         scale.setId("amplitudeScale");
         scale.setValue(WaveformParams.AmplitudeScale.LINEAR);
+        scale.setTooltip(new Tooltip("Amplitude axis: linear or dB relative to full scale"));
+        scale.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(WaveformParams.AmplitudeScale s) {
+                return s == WaveformParams.AmplitudeScale.DBFS ? "dBFS" : "Linear";
+            }
+
+            @Override
+            public WaveformParams.AmplitudeScale fromString(String s) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
         scale.valueProperty().addListener((o, a, b) ->
                 model.waveformParamsProperty().set(model.waveformParamsProperty().get().withScale(b)));
         ChoiceBox<Integer> gain = new ChoiceBox<>(FXCollections.observableArrayList(1, 2, 4, 8, 16, 32, 64));
@@ -136,7 +148,7 @@ public final class WorkbenchView extends BorderPane {
         gain.setValue(1);
         gain.valueProperty().addListener((o, a, b) ->
                 model.waveformParamsProperty().set(model.waveformParamsProperty().get().withGain(b)));
-        toolbar.getItems().addAll(new Label("Channel"), channelChoice, new Label("Amplitude"), scale, new Label("×"), gain);
+        toolbar.getItems().addAll(channelChoice, scale, new Label("×"), gain);
     }
 
     /** The shared state of the lanes (viewport, selection, shown recording). */

@@ -108,13 +108,13 @@ public final class SummaryPyramid {
     }
 
     private void summarizeSamples(float[] block, int from, int to, int bin) {
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        double sumSquares = 0;
+        float lo = block[from];
+        float hi = lo;
+        float sumSquares = 0;
         for (int i = from; i < to; i++) {
             float v = block[i];
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
             sumSquares += v * v;
         }
         min[0][bin] = lo;

@@ -53,10 +53,10 @@ public final class WaveformRenderer {
             summarizeLevel(pyramid, viewport);
         }
         for (int c = 0; c < width; c++) {
-            int bg = colValid[c] ? BACKGROUND : PENDING;
-            for (int y = 0, i = c; y < heightPx; y++, i += width) {
-                argb[i] = bg;
-            }
+            argb[c] = colValid[c] ? BACKGROUND : PENDING;
+        }
+        for (int y = 1; y < heightPx; y++) {
+            System.arraycopy(argb, 0, argb, y * width, width);
         }
         drawCentreLine(argb, width, heightPx, params);
         for (int c = 0; c < width; c++) {

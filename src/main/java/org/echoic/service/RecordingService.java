@@ -50,7 +50,7 @@ public final class RecordingService implements AutoCloseable {
 
     /**
      * Opens files and folders (all audio files inside, recursively). A file already open is not opened twice.
-     * Each path given is added to the recent files. Never fails: problems are in the outcome's errors.
+     * Each path given from which something opened is added to the recent files. Never fails: problems are in the outcome's errors.
      */
     public CompletableFuture<OpenOutcome> open(List<Path> paths) {
         List<Path> request = List.copyOf(paths);
@@ -71,6 +71,7 @@ public final class RecordingService implements AutoCloseable {
             if (files.isEmpty()) {
                 errors.add(given + ": the folder contains no audio files (" + String.join(", ", sorted(AUDIO_EXTENSIONS)) + ")");
             }
+            int before = opened.size();
             for (Path file : files) {
                 try {
                     opened.add(openOne(file));
@@ -80,7 +81,7 @@ public final class RecordingService implements AutoCloseable {
                     errors.add(file + ": cannot be read: " + e);
                 }
             }
-            if (!files.isEmpty()) {
+            if (opened.size() > before) {
                 recentFiles.add(given);
             }
         }

@@ -99,6 +99,12 @@ public final class WorkbenchView extends BorderPane {
         new WorkbenchKeys(view.model, view::togglePlay).install(scene);
         view.openActions.installDragAndDrop(scene);
         stage.setTitle("Echoic");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            java.net.URL icon = WorkbenchView.class.getResource("/org/echoic/icons/echoic-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         stage.setScene(scene);
         stage.setOnHidden(e -> view.dispose());
         stage.show();

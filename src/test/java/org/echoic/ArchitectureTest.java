@@ -90,6 +90,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void renderSitsBetweenCoreAndFrontEnds() {
+        noClasses().that().resideInAPackage("org.echoic.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.io..", "org.echoic.service..",
+                        "org.echoic.ui..", "org.echoic.cli..", "org.echoic.rnnrbm..", "org.echoic.train..",
+                        "org.echoic.generate..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.echoic.audio..", "org.echoic.dsp..", "org.echoic.segment..",
+                        "org.echoic.rnnrbm..", "org.echoic.train..", "org.echoic.generate..", "org.echoic.io..")
+                .should().dependOnClassesThat().resideInAPackage("org.echoic.render..")
+                .check(classes);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("org.echoic.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 SpectrogramBenchCommand.class,
                 SegmentBenchCommand.class,
+                BenchWaveformCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
                 RenderCommand.class,
                 FeaturesCommand.class,
                 SegmentCommand.class,
+                SynthCommand.class,
         })
 public final class EchoicCli implements Runnable {
 

@@ -1,22 +1,116 @@
 package org.echoic.ui;
 
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The JavaFX application: the workbench window. */
-public final class EchoicApp extends Application {
+import org.echoic.service.AppExecutors;
+import org.echoic.service.JavaSoundPlayback;
+import org.echoic.service.Playback;
+import org.echoic.service.RecentFiles;
+import org.echoic.service.RecordingService;
 
-    /** Starts the JavaFX runtime and opens the workbench with the given recordings (or the sample). */
+/**
+ * The JavaFX application: the workbench window, opening the recordings named on the command line, or the bundled
+ * sample {@code sample-data/bird-song.wav} when none are named.
+ */
+public final class EchoicApp extends Application {
+    /** The bundled sample, relative to the working directory or to the folder of the jar. */
+    static final Path SAMPLE = Paths.get("sample-data", "bird-song.wav");
+
+    private AppExecutors executors;
+    private RecordingService service;
+    private Playback playback;
+
+    /**
+     * Starts the JavaFX runtime and opens the workbench with the given recordings (or the sample). Without a display
+     * it prints one line and exits with status 1.
+     */
     public static void launchWorkbench(String[] args) {
-        Application.launch(EchoicApp.class, args);
+        Optional<String> noDisplay = missingDisplay();
+        if (noDisplay.isPresent()) {
+            System.err.println("echoic: " + noDisplay.get());
+            System.exit(1);
+        }
+        try {
+            Application.launch(EchoicApp.class, args);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            System.err.println("echoic: cannot start the graphical workbench: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Why no window can be shown (Linux or BSD with neither X11 nor Wayland, and not headless Monocle), if so. */
+    static Optional<String> missingDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        boolean unixDesktop = !os.contains("win") && !os.contains("mac");
+        boolean monocle = "Monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
+        if (unixDesktop && !monocle && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
+            return Optional.of("no display available (DISPLAY is not set): run the workbench in a desktop session "
+                    + "or under xvfb-run, or use the command line (echoic --help)");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Echoic");
-        stage.setScene(new Scene(new Label("Echoic"), 1200, 800));
-        stage.show();
+        executors = new AppExecutors();
+        service = new RecordingService(executors, new RecentFiles(RecentFiles.defaultFile()));
+        playback = new JavaSoundPlayback();
+        WorkbenchView view = WorkbenchView.showIn(stage, service, playback);
+        List<Path> files = getParameters().getRaw().stream().map(Paths::get).toList();
+        if (!files.isEmpty()) {
+            view.open(files);
+            return;
+        }
+        Optional<Path> sample = findSample();
+        if (sample.isPresent()) {
+            view.open(List.of(sample.get()));
+        } else {
+            view.statusBar().setMessage("The sample " + SAMPLE + " was not found: open recordings with File ▸ Open files… "
+                    + "or drop files or folders on the window");
+        }
+    }
+
+    /** The sample in the working directory, else beside the jar (or one folder up, for target/echoic.jar). */
+    static Optional<Path> findSample() {
+        if (Files.isRegularFile(SAMPLE)) {
+            return Optional.of(SAMPLE);
+        }
+        try {
+            Path code = Paths.get(EchoicApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path dir = code.getParent(); dir != null && dir.getNameCount() >= code.getNameCount() - 3; dir = dir.getParent()) {
+                if (Files.isRegularFile(dir.resolve(SAMPLE))) {
+                    return Optional.of(dir.resolve(SAMPLE));
+                }
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void stop() {
+        if (playback != null) {
+            playback.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+        if (executors != null) {
+            executors.close();
+        }
     }
 }

@@ -1,0 +1,87 @@
+package org.echoic.ui;
+
+import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.util.StringConverter;
+
+import org.echoic.service.PlaybackParams;
+
+/**
+ * The playback part of the toolbar: Play, Stop, Loop, and the mode (normal, time expansion ÷N, heterodyne with a
+ * carrier in kHz). It only holds the controls and builds {@link PlaybackParams}; the workbench wires the actions.
+ * JavaFX thread only.
+ */
+public final class PlaybackBar {
+    final Button play = button("▶ Play", "playButton", "Play the selection, or the visible range (Space)");
+    final Button stop = button("■ Stop", "stopButton", "Stop playing (Space)");
+    final ToggleButton loop = new ToggleButton("⟲ Loop");
+    final ChoiceBox<PlaybackParams.Mode> mode = new ChoiceBox<>(FXCollections.observableArrayList(PlaybackParams.Mode.values()));
+    final ChoiceBox<Integer> expansion = new ChoiceBox<>(FXCollections.observableArrayList(2, 5, 10, 20));
+    final Spinner<Double> carrierKHz = new Spinner<>(1.0, 200.0, 45.0, 1.0);
+
+    public PlaybackBar() {
+        loop.setId("loopToggle");
+        mode.setId("playbackMode");
+        expansion.setId("expansionFactor");
+        carrierKHz.setId("carrierKHz");
+        mode.setValue(PlaybackParams.Mode.NORMAL);
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PlaybackParams.Mode m) {
+                return m == null ? "" : switch (m) {
+                    case NORMAL -> "Normal";
+                    case TIME_EXPANSION -> "Time expansion";
+                    case HETERODYNE -> "Heterodyne";
+                };
+            }
+
+            @Override
+            public PlaybackParams.Mode fromString(String s) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        expansion.setValue(10);
+        expansion.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null ? "" : "÷" + n;
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return Integer.valueOf(s.substring(1));
+            }
+        });
+        carrierKHz.setEditable(true);
+        carrierKHz.setPrefWidth(72);
+        expansion.disableProperty().bind(mode.valueProperty().isNotEqualTo(PlaybackParams.Mode.TIME_EXPANSION));
+        carrierKHz.disableProperty().bind(mode.valueProperty().isNotEqualTo(PlaybackParams.Mode.HETERODYNE));
+        loop.setTooltip(new Tooltip("Play again and again until stopped"));
+    }
+
+    private static Button button(String text, String id, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    /** The controls, in toolbar order. */
+    public void addTo(ToolBar bar) {
+        mode.setTooltip(new Tooltip("Playback mode: normal, slowed down ÷N, or heterodyned to a carrier"));
+        carrierKHz.setTooltip(new Tooltip("Heterodyne carrier frequency in kHz"));
+        bar.getItems().addAll(play, stop, loop, new Separator(), mode, expansion, new Label("kHz"), carrierKHz);
+    }
+
+    /** The parameters the controls describe. */
+    public PlaybackParams params() {
+        return new PlaybackParams(mode.getValue(), expansion.getValue(), carrierKHz.getValue() * 1000, loop.isSelected());
+    }
+}

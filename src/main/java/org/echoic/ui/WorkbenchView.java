@@ -1,0 +1,294 @@
+package org.echoic.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import org.echoic.audio.Recording;
+import org.echoic.render.WaveformParams;
+import org.echoic.service.OpenOutcome;
+import org.echoic.service.OpenRecording;
+import org.echoic.service.Playback;
+import org.echoic.service.PlaybackUnavailableException;
+import org.echoic.service.RecordingService;
+
+/**
+ * The main window's content: menu and toolbar on top, the open recordings at the left, the lane stack in the centre
+ * (waveform now; other parts add lanes through {@link #laneStack()}), tool tabs at the right ({@link #addToolTab}),
+ * the status bar at the bottom. A poll timeline (20 Hz) repaints lanes that are filling in, shows build progress and
+ * moves the play head. JavaFX thread only.
+ */
+public final class WorkbenchView extends BorderPane {
+    private static final double POLL_SECONDS = 0.05;
+
+    private final RecordingService service;
+    private final Playback playback;
+    private final TimelineModel model = new TimelineModel();
+    private final StatusBar status = new StatusBar();
+    private final RecordingListView list = new RecordingListView();
+    private final LaneStack lanes;
+    private final TabPane tools = new TabPane();
+    private final PlaybackBar playbackBar = new PlaybackBar();
+    private final ChoiceBox<Integer> channelChoice = new ChoiceBox<>();
+    private final OpenActions openActions;
+    private final Timeline poll;
+
+    public WorkbenchView(RecordingService service, Playback playback) {
+        this.service = service;
+        this.playback = playback;
+        this.openActions = new OpenActions(this::open, service.recentFiles());
+        setId("workbench");
+        lanes = new LaneStack(model, status::setCursorText);
+        lanes.addLane(new WaveformLane(model));
+
+        MenuBar menus = new MenuBar(openActions.fileMenu(Platform::exit), new ZoomControls(model).viewMenu());
+        ToolBar toolbar = new ToolBar();
+        playbackBar.addTo(toolbar);
+        toolbar.getItems().add(new Separator());
+        new ZoomControls(model).addTo(toolbar);
+        toolbar.getItems().add(new Separator());
+        addChannelAndAmplitude(toolbar);
+        setTop(new VBox(menus, toolbar));
+
+        tools.setId("toolTabs");
+        tools.setPrefWidth(280);
+        tools.getTabs().add(new Tab("Recording", new RecordingInfoView(model)));
+        tools.getTabs().forEach(t -> t.setClosable(false));
+        SplitPane split = new SplitPane(list, lanes, tools);
+        split.setDividerPositions(0.2, 0.8);
+        SplitPane.setResizableWithParent(list, false);
+        SplitPane.setResizableWithParent(tools, false);
+        setCenter(split);
+        setBottom(status);
+
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> show(b));
+        model.selectionProperty().addListener((o, a, b) -> status.setSelectionText(describeSelection(b)));
+        playbackBar.play.setOnAction(e -> play());
+        playbackBar.stop.setOnAction(e -> stopPlaying());
+        poll = new Timeline(new KeyFrame(Duration.seconds(POLL_SECONDS), e -> pollOnce()));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
+        status.setMessage("Ready");
+    }
+
+    /** Builds the window: scene, stylesheet, keys, drag and drop, and closing everything with the stage. */
+    public static WorkbenchView showIn(Stage stage, RecordingService service, Playback playback) {
+        WorkbenchView view = new WorkbenchView(service, playback);
+        Scene scene = new Scene(view, 1280, 800);
+        scene.getStylesheets().add(WorkbenchView.class.getResource("workbench.css").toExternalForm());
+        new WorkbenchKeys(view.model, view::togglePlay).install(scene);
+        view.openActions.installDragAndDrop(scene);
+        stage.setTitle("Echoic");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            java.net.URL icon = WorkbenchView.class.getResource("/org/echoic/icons/echoic-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
+        stage.setScene(scene);
+        stage.setOnHidden(e -> view.dispose());
+        stage.show();
+        return view;
+    }
+
+    private void addChannelAndAmplitude(ToolBar toolbar) {
+        channelChoice.setId("channelChoice");
+        channelChoice.setTooltip(new Tooltip("Channel shown (and played)"));
+        channelChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer c) {
+                return c == null ? "" : c == Recording.MEAN_CHANNEL ? "Mean" : "Channel " + (c + 1);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        channelChoice.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != model.channelProperty().get()) {
+                model.channelProperty().set(b);
+            }
+        });
+        ChoiceBox<WaveformParams.AmplitudeScale> scale =
+                new ChoiceBox<>(FXCollections.observableArrayList(WaveformParams.AmplitudeScale.values()));
+        scale.setId("amplitudeScale");
+        scale.setValue(WaveformParams.AmplitudeScale.LINEAR);
+        scale.setTooltip(new Tooltip("Amplitude axis: linear or dB relative to full scale"));
+        scale.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(WaveformParams.AmplitudeScale s) {
+                return s == WaveformParams.AmplitudeScale.DBFS ? "dBFS" : "Linear";
+            }
+
+            @Override
+            public WaveformParams.AmplitudeScale fromString(String s) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        scale.valueProperty().addListener((o, a, b) ->
+                model.waveformParamsProperty().set(model.waveformParamsProperty().get().withScale(b)));
+        ChoiceBox<Integer> gain = new ChoiceBox<>(FXCollections.observableArrayList(1, 2, 4, 8, 16, 32, 64));
+        gain.setId("amplitudeGain");
+        gain.setTooltip(new Tooltip("Vertical zoom of the waveform"));
+        gain.setValue(1);
+        gain.valueProperty().addListener((o, a, b) ->
+                model.waveformParamsProperty().set(model.waveformParamsProperty().get().withGain(b)));
+        toolbar.getItems().addAll(channelChoice, scale, new Label("×"), gain);
+    }
+
+    /** The shared state of the lanes (viewport, selection, shown recording). */
+    public TimelineModel model() {
+        return model;
+    }
+
+    /** The lane stack, for adding lanes. */
+    public LaneStack laneStack() {
+        return lanes;
+    }
+
+    public StatusBar statusBar() {
+        return status;
+    }
+
+    public RecordingService service() {
+        return service;
+    }
+
+    /** Adds a tool panel at the right (segmentation, training, …). */
+    public void addToolTab(Tab tab) {
+        tools.getTabs().add(tab);
+    }
+
+    /** Opens files and folders in the background; reports the outcome in the list, the status bar and a dialog. */
+    public void open(List<Path> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        status.setMessage("Opening " + (paths.size() == 1 ? paths.get(0).getFileName() : paths.size() + " files") + "…");
+        service.open(paths).thenAccept(outcome -> Platform.runLater(() -> onOpened(outcome)));
+    }
+
+    private void onOpened(OpenOutcome outcome) {
+        for (OpenRecording r : outcome.opened()) {
+            if (!list.getItems().contains(r)) {
+                list.getItems().add(r);
+            }
+        }
+        if (!outcome.opened().isEmpty()) {
+            list.getSelectionModel().select(outcome.opened().get(0));
+        }
+        int n = outcome.opened().size();
+        String opened = n == 0 ? "Nothing opened" : "Opened " + (n == 1 ? outcome.opened().get(0).name() : n + " recordings");
+        status.setMessage(outcome.errors().isEmpty() ? opened : opened + "; " + outcome.errors().size() + " could not be opened");
+        if (!outcome.errors().isEmpty()) {
+            OpenActions.showErrors(getScene() == null ? null : getScene().getWindow(), outcome.errors());
+        }
+    }
+
+    private void show(OpenRecording r) {
+        stopPlaying();
+        model.show(r);
+        channelChoice.getItems().clear();
+        if (r != null) {
+            if (r.recording().channels() > 1) {
+                channelChoice.getItems().add(Recording.MEAN_CHANNEL);
+            }
+            for (int c = 0; c < r.recording().channels(); c++) {
+                channelChoice.getItems().add(c);
+            }
+            channelChoice.setValue(r.defaultChannel());
+        }
+    }
+
+    private void play() {
+        OpenRecording r = model.recordingProperty().get();
+        if (r == null) {
+            status.setNotice("Open a recording to play it");
+            return;
+        }
+        TimeSelection range = model.playRange();
+        try {
+            playback.play(r.recording(), model.channelProperty().get(), range.startFrame(), range.endFrame(), playbackBar.params());
+            status.setNotice(null);
+        } catch (PlaybackUnavailableException | IllegalArgumentException e) {
+            status.setNotice("Cannot play: " + e.getMessage());
+        }
+    }
+
+    private void stopPlaying() {
+        playback.stop();
+        model.playheadFrameProperty().set(-1);
+    }
+
+    private void togglePlay() {
+        if (playback.isPlaying()) {
+            stopPlaying();
+        } else {
+            play();
+        }
+    }
+
+    private void pollOnce() {
+        lanes.repaintFilling();
+        OpenRecording r = model.recordingProperty().get();
+        int channel = model.channelProperty().get();
+        String error = r == null ? null : r.buildError(channel);
+        if (error != null) {
+            status.setNotice(error);
+        }
+        if (r != null && lanes.isFilling()) {
+            double f = r.buildProgress(channel);
+            status.showProgress(String.format(Locale.ROOT, "Summarising %s %.0f%%", r.name(), 100 * f), f);
+        } else {
+            status.showProgress(null, 1);
+        }
+        double head = playback.isPlaying() ? playback.playheadFrame() : -1;
+        if (head != model.playheadFrameProperty().get()) {
+            model.playheadFrameProperty().set(head);
+        }
+    }
+
+    private String describeSelection(TimeSelection s) {
+        if (s == null) {
+            return "";
+        }
+        double rate = model.sampleRateHz();
+        return String.format(Locale.ROOT, "selection %s – %s (%.3f s)", TimeFormat.hms(s.startFrame() / rate),
+                TimeFormat.hms(s.endFrame() / rate), s.frames() / rate);
+    }
+
+    /** Stops the timer and playback; the caller closes the service and executors. */
+    public void dispose() {
+        poll.stop();
+        playback.stop();
+    }
+
+    /** A button with an id and a tooltip. */
+    static Button button(String text, String id, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+}

@@ -10,9 +10,15 @@ public final class Heterodyne {
     /** Default top of the audible band kept after mixing, in Hz. */
     public static final double DEFAULT_AUDIO_CUTOFF_HZ = 15_000;
 
-    private final double phaseStep;
+    /** The carrier is a unit phasor rotated by one step per sample and renormalised every 1024 samples. */
+    private static final int RENORMALISE_MASK = 1023;
+
+    private final double stepCos;
+    private final double stepSin;
     private final Resampler lowPass;
-    private double phase;
+    private double carrierCos = 1;
+    private double carrierSin;
+    private long sampleCount;
     private float[] mixed = new float[0];
 
     /**
@@ -26,7 +32,9 @@ public final class Heterodyne {
             throw new IllegalArgumentException("carrier " + carrierHz + " Hz must lie in [0, " + inputRateHz / 2
                     + ") Hz for a recording at " + inputRateHz + " Hz");
         }
-        this.phaseStep = 2 * Math.PI * carrierHz / inputRateHz;
+        double phaseStep = 2 * Math.PI * carrierHz / inputRateHz;
+        this.stepCos = Math.cos(phaseStep);
+        this.stepSin = Math.sin(phaseStep);
         this.lowPass = new Resampler(inputRateHz, outputRateHz, audioCutoffHz);
     }
 
@@ -45,15 +53,21 @@ public final class Heterodyne {
         if (mixed.length < frames) {
             mixed = new float[frames];
         }
-        double p = phase;
+        double c = carrierCos;
+        double s = carrierSin;
         for (int i = 0; i < frames; i++) {
-            mixed[i] = (float) (2 * in[inOffset + i] * Math.cos(p));
-            p += phaseStep;
-            if (p >= 2 * Math.PI) {
-                p -= 2 * Math.PI;
+            mixed[i] = (float) (2 * in[inOffset + i] * c);
+            double next = c * stepCos - s * stepSin;
+            s = s * stepCos + c * stepSin;
+            c = next;
+            if ((++sampleCount & RENORMALISE_MASK) == 0) {
+                double norm = 1 / Math.sqrt(c * c + s * s);
+                c *= norm;
+                s *= norm;
             }
         }
-        phase = p;
+        carrierCos = c;
+        carrierSin = s;
         return lowPass.process(mixed, 0, frames, out, outOffset);
     }
 }

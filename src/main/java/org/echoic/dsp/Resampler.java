@@ -18,7 +18,7 @@ public final class Resampler {
     private final int up;
     private final int down;
     private final int taps;
-    /** phases[p][k] = h[p + k * up]. */
+    /** phases[p][taps - 1 - k] = h[p + k * up]: reversed, so that the inner loop walks both arrays upwards. */
     private final float[][] phases;
     private final double delayInputFrames;
 
@@ -63,7 +63,7 @@ public final class Resampler {
             double sinc = t == 0 ? 2 * fc : Math.sin(2 * Math.PI * fc * t) / (Math.PI * t);
             double r = t / halfLength;
             double window = besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - r * r))) / i0Beta;
-            phases[n % up][n / up] = (float) (sinc * window * up);
+            phases[n % up][taps - 1 - n / up] = (float) (sinc * window * up);
         }
         this.delayInputFrames = (double) halfLength / up;
         this.buf = new float[Math.max(1024, 2 * taps)];
@@ -124,16 +124,10 @@ public final class Resampler {
             if (n0 >= inputCount) {
                 break;
             }
-            float[] h = phases[(int) (u - n0 * up)];
-            int last = (int) (n0 - bufStart);
-            double acc = 0;
-            for (int k = 0; k < taps; k++) {
-                acc += buf[last - k] * h[k];
-            }
             if (outOffset + written >= out.length) {
                 throw new IndexOutOfBoundsException("output buffer too small: " + out.length);
             }
-            out[outOffset + written++] = (float) acc;
+            out[outOffset + written++] = dot(buf, (int) (n0 - bufStart) - (taps - 1), phases[(int) (u - n0 * up)]);
             outputCount++;
         }
         long keepFrom = Math.min(inputCount, (outputCount * down) / up) - (taps - 1);
@@ -144,6 +138,26 @@ public final class Resampler {
             bufStart += drop;
         }
         return written;
+    }
+
+    /** Σ x[from + j] · h[j] with four partial sums (instruction-level parallelism). */
+    private static float dot(float[] x, int from, float[] h) {
+        float a0 = 0;
+        float a1 = 0;
+        float a2 = 0;
+        float a3 = 0;
+        int n = h.length;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            a0 += x[from + j] * h[j];
+            a1 += x[from + j + 1] * h[j + 1];
+            a2 += x[from + j + 2] * h[j + 2];
+            a3 += x[from + j + 3] * h[j + 3];
+        }
+        for (; j < n; j++) {
+            a0 += x[from + j] * h[j];
+        }
+        return (a0 + a1) + (a2 + a3);
     }
 
     /** Best rational approximation p/q of {@code x} with p ≤ maxNumerator (continued fractions); exact for ratios of integer rates with small terms. */

@@ -3,7 +3,8 @@ package org.echoic.dsp.synth;
 import java.util.List;
 
 /**
- * A synthesised mono recording and where its calls truly are.
+ * A synthesised mono recording and where its calls truly are. Immutable except for {@code samples}, which is
+ * handed over without copying (callers must not change it).
  *
  * @param samples      mono samples in [-1, 1]
  * @param sampleRateHz rate of {@code samples} in Hz

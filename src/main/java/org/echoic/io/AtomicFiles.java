@@ -32,6 +32,7 @@ public final class AtomicFiles {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         boolean done = false;
         try {
+            applyPermissions(tmp, target);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
                  OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
@@ -46,6 +47,20 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /**
+     * Gives the temporary file the permissions the target has, or rw-r--r-- for a new file ({@code createTempFile}
+     * makes it private to the owner, which would make every export unreadable to colleagues).
+     */
+    private static void applyPermissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
     }
 
     /** Renames {@code from} over {@code to}, atomically where the file system allows it. */

@@ -59,6 +59,10 @@ class WavWriterTest {
             assertFalse(s.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
         }
         WavWriter.write(f, new float[] {0.125f, -0.75f}, 1000, WavWriter.Format.FLOAT32);
+        Path fresh = dir.resolve("fresh.wav");
+        WavWriter.write(fresh, new float[] {0f}, 1000, WavWriter.Format.PCM16);
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(fresh)));
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(3, b.getShort(20));
         assertEquals(0.125f, b.getFloat(44));

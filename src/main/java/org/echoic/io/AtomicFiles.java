@@ -48,6 +48,36 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Writes {@code target} atomically like {@link #write}, first keeping the previous target (if any) as
+     * {@code backup} (itself replaced atomically). Until the final rename the previous target is untouched; a
+     * failure at any point leaves it intact.
+     */
+    public static void writeKeepingBackup(Path target, Path backup, Content content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        boolean done = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
+                 OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
+                content.writeTo(out);
+                out.flush();
+                ch.force(true);
+            }
+            if (Files.isRegularFile(target)) {
+                write(backup, out -> Files.copy(target, out));
+            }
+            move(tmp, target);
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
     /** Renames {@code from} over {@code to}, atomically where the file system allows it. */
     public static void move(Path from, Path to) throws IOException {
         try {

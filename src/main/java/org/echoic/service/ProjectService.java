@@ -68,6 +68,11 @@ public final class ProjectService implements AutoCloseable {
         return recentProjects;
     }
 
+    /** The I/O thread, for hashing while relinking. */
+    public java.util.concurrent.Executor ioExecutor() {
+        return executors.io();
+    }
+
     public FileHashes hashes() {
         return hashes;
     }

@@ -121,11 +121,20 @@ public final class ProjectFiles {
     }
 
     private static Loaded readWithVersion(Path file, List<String> notes) throws IOException {
-        JsonNode root;
+        byte[] bytes;
         try {
-            root = MAPPER.readTree(Files.readAllBytes(file));
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "the project file does not exist");
+        }
+        return parse(bytes, file, notes);
+    }
+
+    /** Parses the bytes of a project file named {@code file} (paths resolve against its folder). */
+    static Loaded parse(byte[] bytes, Path file, List<String> notes) throws IOException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not a valid project file (bad JSON: " + e.getOriginalMessage() + ")", e);
         }

@@ -68,9 +68,21 @@ public final class ProjectService implements AutoCloseable {
         return recentProjects;
     }
 
-    /** The I/O thread, for hashing while relinking. */
-    public java.util.concurrent.Executor ioExecutor() {
-        return executors.io();
+    /** File name ending of project files. */
+    public static final String EXTENSION = ProjectFiles.EXTENSION;
+
+    /**
+     * Relinks {@code old} to {@code newPath} on the I/O thread (see {@link ProjectFiles#relink}: the hash must match
+     * unless {@code acceptChanged}); the state is not changed, the caller puts the result where it belongs.
+     */
+    public CompletableFuture<ProjectRecording> relink(ProjectRecording old, Path newPath, boolean acceptChanged) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return ProjectFiles.relink(old, newPath, acceptChanged, hashes, null);
+            } catch (IOException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        }, executors.io());
     }
 
     public FileHashes hashes() {

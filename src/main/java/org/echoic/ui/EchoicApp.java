@@ -11,7 +11,6 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-import org.echoic.io.ProjectFiles;
 import org.echoic.service.AppExecutors;
 import org.echoic.service.JavaSoundPlayback;
 import org.echoic.service.Playback;
@@ -77,7 +76,7 @@ public final class EchoicApp extends Application {
         ProjectController project = ProjectController.install(stage, view, projects);
         projects.startAutosave(ProjectService.AUTOSAVE_PERIOD);
         List<Path> files = getParameters().getRaw().stream().map(Paths::get).toList();
-        if (files.size() == 1 && files.get(0).toString().endsWith(ProjectFiles.EXTENSION)) {
+        if (files.size() == 1 && files.get(0).toString().endsWith(ProjectService.EXTENSION)) {
             project.openProject(files.get(0));
             return;
         }

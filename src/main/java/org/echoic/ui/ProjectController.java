@@ -22,7 +22,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-import org.echoic.io.ProjectFiles;
 import org.echoic.project.Project;
 import org.echoic.project.ProjectRecording;
 import org.echoic.project.RecordingProblem;
@@ -277,15 +276,15 @@ public final class ProjectController {
 
     private CompletableFuture<Boolean> saveAs() {
         FileChooser chooser = chooser("Save project as");
-        chooser.setInitialFileName(projects.displayName() + ProjectFiles.EXTENSION);
+        chooser.setInitialFileName(projects.displayName() + ProjectService.EXTENSION);
         File f = chooser.showSaveDialog(stage);
         if (f == null) {
             return CompletableFuture.completedFuture(false);
         }
         String name = f.getName();
-        Path target = name.endsWith(ProjectFiles.EXTENSION) ? f.toPath()
+        Path target = name.endsWith(ProjectService.EXTENSION) ? f.toPath()
                 : f.toPath().resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name)
-                + ProjectFiles.EXTENSION);
+                + ProjectService.EXTENSION);
         return saveTo(target);
     }
 
@@ -332,7 +331,7 @@ public final class ProjectController {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Echoic projects", "*" + ProjectFiles.EXTENSION),
+                new FileChooser.ExtensionFilter("Echoic projects", "*" + ProjectService.EXTENSION),
                 new FileChooser.ExtensionFilter("All files", "*"));
         projects.recentProjects().list().stream().map(Path::getParent).filter(d -> d != null && Files.isDirectory(d))
                 .findFirst().ifPresent(d -> chooser.setInitialDirectory(d.toFile()));

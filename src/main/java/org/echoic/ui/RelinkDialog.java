@@ -3,7 +3,6 @@ package org.echoic.ui;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import javafx.application.Platform;
@@ -15,7 +14,6 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-import org.echoic.io.ProjectFiles;
 import org.echoic.project.Project;
 import org.echoic.project.ProjectRecording;
 import org.echoic.project.RecordingProblem;
@@ -87,13 +85,7 @@ final class RelinkDialog {
     private void relink(int index, java.nio.file.Path file, boolean accept, Label state, Window owner) {
         state.setText("checking " + file.getFileName() + "…");
         ProjectRecording old = entries.get(index);
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return ProjectFiles.relink(old, file, accept, projects.hashes(), null);
-            } catch (java.io.IOException | InterruptedException e) {
-                throw new CompletionException(e);
-            }
-        }, projects.ioExecutor()).whenComplete((r, err) -> Platform.runLater(() -> {
+        projects.relink(old, file, accept).whenComplete((r, err) -> Platform.runLater(() -> {
             if (r != null) {
                 entries.set(index, r);
                 fixed.set(index, true);

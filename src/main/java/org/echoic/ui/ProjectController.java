@@ -61,7 +61,14 @@ public final class ProjectController {
                 Platform.exit();
             });
         });
-        Timeline title = new Timeline(new KeyFrame(Duration.millis(250), e -> c.updateTitle()));
+        Timeline title = new Timeline();
+        title.getKeyFrames().add(new KeyFrame(Duration.millis(250), e -> {
+            if (stage.getScene() == null || stage.getScene().getRoot() != view) {
+                title.stop();
+            } else {
+                c.updateTitle();
+            }
+        }));
         title.setCycleCount(Timeline.INDEFINITE);
         title.play();
         c.updateTitle();

@@ -90,6 +90,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void projectStateIsCore() {
+        noClasses().that().resideInAPackage("org.echoic.project..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.io..", "org.echoic.service..",
+                        "org.echoic.ui..", "org.echoic.cli..", "org.echoic.render..", "org.nd4j..")
+                .check(classes);
+    }
+
+    @Test
     void renderSitsBetweenCoreAndFrontEnds() {
         noClasses().that().resideInAPackage("org.echoic.render..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.echoic.io..", "org.echoic.service..",

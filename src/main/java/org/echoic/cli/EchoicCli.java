@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
                 FeaturesCommand.class,
                 SegmentCommand.class,
                 SynthCommand.class,
+                ProjectCommand.class,
         })
 public final class EchoicCli implements Runnable {
 

@@ -19,6 +19,12 @@ import org.echoic.audio.Recording;
 import org.echoic.io.AnnotationFormat;
 import org.echoic.io.AudioFiles;
 import org.echoic.io.CsvAnnotations;
+import org.echoic.io.FileHashes;
+import org.echoic.io.ProjectFiles;
+import org.echoic.io.SafePaths;
+import org.echoic.project.Project;
+import org.echoic.project.ProjectRecording;
+import org.echoic.project.RecordingProblem;
 import org.echoic.io.Json;
 import org.echoic.segment.Agreement;
 import org.echoic.segment.Annotation;
@@ -43,8 +49,12 @@ import picocli.CommandLine.Parameters;
 public final class SegmentCommand implements Callable<Integer> {
     static final Set<String> AUDIO_EXTENSIONS = Set.of("wav", "wave", "aif", "aiff", "aifc", "flac", "w64", "rf64");
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Recordings or folders (searched recursively).")
-    List<Path> inputs;
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Recordings or folders (searched recursively).")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--project", paramLabel = "FILE", description = "Segment the recordings of a project file, each "
+            + "with its saved parameters (recordings that moved or changed are reported and skipped).")
+    Path project;
 
     @Option(names = "--window-ms", defaultValue = "4", description = "Envelope window in ms (default: ${DEFAULT-VALUE}).")
     double windowMs;
@@ -123,9 +133,14 @@ public final class SegmentCommand implements Callable<Integer> {
                 minSpacingMs, minLengthMs, maxLengthMs, bufferMs, ch, lo, hi);
     }
 
+    /** Parameter options that --project replaces by each recording's saved parameters. */
+    private static final List<String> PARAM_OPTIONS = List.of("--window-ms", "--percentile", "--threshold-dbfs",
+            "--min-spacing-ms", "--min-length-ms", "--max-length-ms", "--buffer-ms", "--channel", "--band");
+
     @Override
     public Integer call() throws Exception {
         SegmentationParams params = params();
+        List<SegmentationParams> perFile = new ArrayList<>();
         AnnotationFormat fmt;
         try {
             fmt = AnnotationFormat.valueOf(format.toUpperCase(Locale.ROOT));
@@ -138,7 +153,7 @@ public final class SegmentCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         List<Path[]> files = new ArrayList<>();
-        boolean bad = collect(files, err);
+        boolean bad = project == null ? collect(files, err) : collectProject(files, perFile, err);
         if (reference != null && files.size() != 1) {
             throw new IllegalArgumentException("--reference needs exactly one recording, got " + files.size());
         }
@@ -157,6 +172,9 @@ public final class SegmentCommand implements Callable<Integer> {
                     err.printf("\r[%-30s] %d/%d %s", "#".repeat(30 * i / files.size()), i, files.size(),
                             file.getFileName());
                     err.flush();
+                }
+                if (project != null) {
+                    params = perFile.get(i);
                 }
                 try (Recording rec = AudioFiles.open(file); SegmentationModel model = new SegmentationModel(rec)) {
                     if (params.channel() >= rec.channels()) {
@@ -177,8 +195,10 @@ public final class SegmentCommand implements Callable<Integer> {
                                     Map.of("recording", file.toString())));
                         }
                     } else if (out != null) {
-                        Path target = Path.of(out).resolve(files.get(i)[1].toString())
-                                .resolveSibling(fmt.fileName(baseName(file)));
+                        Path target = project != null
+                                ? SafePaths.resolveInside(Path.of(out), fmt.fileName(baseName(file)))
+                                : Path.of(out).resolve(files.get(i)[1].toString())
+                                        .resolveSibling(fmt.fileName(baseName(file)));
                         fmt.write(target, ann, rec.sampleRateHz() / 2);
                     }
                 } catch (IOException | IllegalArgumentException e) {
@@ -246,8 +266,39 @@ public final class SegmentCommand implements Callable<Integer> {
         return m;
     }
 
+    /** The recordings of --project and their saved parameters; reports moved or changed recordings. */
+    private boolean collectProject(List<Path[]> files, List<SegmentationParams> params, PrintWriter err)
+            throws IOException, InterruptedException {
+        if (!inputs.isEmpty()) {
+            throw new IllegalArgumentException("--project takes the recordings from the project: do not name files too");
+        }
+        for (String option : PARAM_OPTIONS) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new IllegalArgumentException("--project uses each recording's saved parameters: do not give "
+                        + option);
+            }
+        }
+        Project p = ProjectFiles.read(project);
+        List<RecordingProblem> problems = ProjectFiles.verify(p, new FileHashes(), null);
+        for (RecordingProblem problem : problems) {
+            err.println("echoic: " + problem.message());
+        }
+        for (int i = 0; i < p.recordings().size(); i++) {
+            int index = i;
+            if (problems.stream().noneMatch(x -> x.index() == index)) {
+                ProjectRecording r = p.recordings().get(i);
+                files.add(new Path[] {r.path(), r.path().getFileName()});
+                params.add(r.segmentation());
+            }
+        }
+        return !problems.isEmpty();
+    }
+
     /** Audio files to process: {file, path relative to the output folder}; reports missing inputs. */
     private boolean collect(List<Path[]> files, PrintWriter err) throws IOException {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("name recordings or folders to segment, or a project with --project");
+        }
         boolean bad = false;
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {

@@ -50,6 +50,7 @@ public final class AtomicFiles {
     }
 
     /**
+<<<<<<< HEAD
      * Gives the temporary file the permissions the target has, or rw-r--r-- for a new file ({@code createTempFile}
      * makes it private to the owner, which would make every export unreadable to colleagues).
      */
@@ -61,6 +62,35 @@ public final class AtomicFiles {
                 ? Files.getPosixFilePermissions(target)
                 : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
         Files.setPosixFilePermissions(tmp, perms);
+=======
+     * Writes {@code target} atomically like {@link #write}, first keeping the previous target (if any) as
+     * {@code backup} (itself replaced atomically). Until the final rename the previous target is untouched; a
+     * failure at any point leaves it intact.
+     */
+    public static void writeKeepingBackup(Path target, Path backup, Content content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        boolean done = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
+                 OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
+                content.writeTo(out);
+                out.flush();
+                ch.force(true);
+            }
+            if (Files.isRegularFile(target)) {
+                write(backup, out -> Files.copy(target, out));
+            }
+            move(tmp, target);
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+>>>>>>> project
     }
 
     /** Renames {@code from} over {@code to}, atomically where the file system allows it. */

@@ -2,18 +2,21 @@ package org.echoic.service;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one owner of the workbench's worker threads: a compute pool ("echoic-compute-N": summaries, tiles,
- * segmentation) and one I/O thread ("echoic-io": opening and decoding, saving). All threads are daemons, so a
+ * segmentation), one I/O thread ("echoic-io": opening and decoding, saving) and a timer
+ * ("echoic-timer": periodic triggers such as autosave). All threads are daemons, so a
  * forgotten executor never keeps the JVM alive. Thread-safe.
  */
 public final class AppExecutors implements AutoCloseable {
     private final ExecutorService compute;
     private final ExecutorService io;
+    private final ScheduledExecutorService timer;
 
     /** Executors with {@code computeThreads} compute threads. */
     public AppExecutors(int computeThreads) {
@@ -22,6 +25,7 @@ public final class AppExecutors implements AutoCloseable {
         }
         compute = Executors.newFixedThreadPool(computeThreads, named("echoic-compute-", true));
         io = Executors.newSingleThreadExecutor(named("echoic-io", false));
+        timer = Executors.newSingleThreadScheduledExecutor(named("echoic-timer", false));
     }
 
     /** Executors sized for this machine: as many compute threads as cores, at least two. */
@@ -48,11 +52,17 @@ public final class AppExecutors implements AutoCloseable {
         return io;
     }
 
+    /** Periodic triggers (autosave); tasks only hand work to {@link #io()} or {@link #compute()}. */
+    public ScheduledExecutorService timer() {
+        return timer;
+    }
+
     /** Interrupts running tasks and waits briefly for them to end. */
     @Override
     public void close() {
         compute.shutdownNow();
         io.shutdownNow();
+        timer.shutdownNow();
         try {
             compute.awaitTermination(2, TimeUnit.SECONDS);
             io.awaitTermination(2, TimeUnit.SECONDS);

@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 import org.echoic.service.AppExecutors;
 import org.echoic.service.JavaSoundPlayback;
 import org.echoic.service.Playback;
+import org.echoic.service.ProjectService;
 import org.echoic.service.RecentFiles;
 import org.echoic.service.RecordingService;
 
@@ -28,6 +29,7 @@ public final class EchoicApp extends Application {
     private AppExecutors executors;
     private RecordingService service;
     private Playback playback;
+    private ProjectService projects;
 
     /**
      * Starts the JavaFX runtime and opens the workbench with the given recordings (or the sample). Without a display
@@ -69,15 +71,24 @@ public final class EchoicApp extends Application {
         service = new RecordingService(executors, new RecentFiles(RecentFiles.defaultFile()));
         playback = new JavaSoundPlayback();
         WorkbenchView view = WorkbenchView.showIn(stage, service, playback);
+        projects = new ProjectService(executors, new RecentFiles(ProjectService.defaultRecentProjectsFile()),
+                ProjectService.defaultRecoveryDir());
+        ProjectController project = ProjectController.install(stage, view, projects);
+        projects.startAutosave(ProjectService.AUTOSAVE_PERIOD);
         List<Path> files = getParameters().getRaw().stream().map(Paths::get).toList();
+        if (files.size() == 1 && files.get(0).toString().endsWith(ProjectService.EXTENSION)) {
+            project.openProject(files.get(0));
+            return;
+        }
         if (!files.isEmpty()) {
-            view.open(files);
+            view.open(files).thenRun(project::startClean);
             return;
         }
         Optional<Path> sample = findSample();
         if (sample.isPresent()) {
-            view.open(List.of(sample.get()));
+            view.open(List.of(sample.get())).thenRun(project::startClean);
         } else {
+            project.startClean();
             view.statusBar().setMessage("The sample " + SAMPLE + " was not found: open recordings with File ▸ Open files… "
                     + "or drop files or folders on the window");
         }
@@ -103,6 +114,9 @@ public final class EchoicApp extends Application {
 
     @Override
     public void stop() {
+        if (projects != null) {
+            projects.close();
+        }
         if (playback != null) {
             playback.close();
         }

@@ -3,6 +3,7 @@ package org.echoic.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -51,6 +52,8 @@ public final class WorkbenchView extends BorderPane {
     private final PlaybackBar playbackBar = new PlaybackBar();
     private final ChoiceBox<Integer> channelChoice = new ChoiceBox<>();
     private final OpenActions openActions;
+    private final javafx.scene.control.Menu fileMenu;
+    private Runnable quit = Platform::exit;
     private final Timeline poll;
 
     public WorkbenchView(RecordingService service, Playback playback) {
@@ -61,7 +64,8 @@ public final class WorkbenchView extends BorderPane {
         lanes = new LaneStack(model, status::setCursorText);
         lanes.addLane(new WaveformLane(model));
 
-        MenuBar menus = new MenuBar(openActions.fileMenu(Platform::exit), new ZoomControls(model).viewMenu());
+        fileMenu = openActions.fileMenu(() -> quit.run());
+        MenuBar menus = new MenuBar(fileMenu, new ZoomControls(model).viewMenu());
         ToolBar toolbar = new ToolBar();
         playbackBar.addTo(toolbar);
         toolbar.getItems().add(new Separator());
@@ -180,13 +184,57 @@ public final class WorkbenchView extends BorderPane {
         tools.getTabs().add(tab);
     }
 
-    /** Opens files and folders in the background; reports the outcome in the list, the status bar and a dialog. */
-    public void open(List<Path> paths) {
+    /**
+     * Opens files and folders in the background; reports the outcome in the list, the status bar and a dialog. The
+     * future completes on the JavaFX thread once the list shows the outcome.
+     */
+    public CompletableFuture<OpenOutcome> open(List<Path> paths) {
         if (paths.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(new OpenOutcome(List.of(), List.of()));
         }
         status.setMessage("Opening " + (paths.size() == 1 ? paths.get(0).getFileName() : paths.size() + " files") + "…");
-        service.open(paths).thenAccept(outcome -> Platform.runLater(() -> onOpened(outcome)));
+        CompletableFuture<OpenOutcome> shown = new CompletableFuture<>();
+        service.open(paths).thenAccept(outcome -> Platform.runLater(() -> {
+            onOpened(outcome);
+            shown.complete(outcome);
+        }));
+        return shown;
+    }
+
+    /** The File menu, for adding items (projects). */
+    public javafx.scene.control.Menu fileMenu() {
+        return fileMenu;
+    }
+
+    /** What File ▸ Quit does (default: exit the application). */
+    public void setOnQuit(Runnable action) {
+        quit = action;
+    }
+
+    /** The list of open recordings (its items and selection). */
+    public RecordingListView recordingList() {
+        return list;
+    }
+
+    /** Shows {@code r} (selects it in the list). */
+    public void showRecording(OpenRecording r) {
+        list.getSelectionModel().select(r);
+    }
+
+    /** Shows {@code channel} of the shown recording (or the mean, -1) when it has it. */
+    public void showChannel(int channel) {
+        if (channelChoice.getItems().contains(channel)) {
+            channelChoice.setValue(channel);
+        }
+    }
+
+    /** Closes every open recording and shows nothing. */
+    public void closeAllRecordings() {
+        stopPlaying();
+        list.getSelectionModel().clearSelection();
+        list.getItems().clear();
+        service.close();
+        model.show(null);
     }
 
     private void onOpened(OpenOutcome outcome) {

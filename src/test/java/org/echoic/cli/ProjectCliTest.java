@@ -1,0 +1,130 @@
+package org.echoic.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.echoic.io.FileHashes;
+import org.echoic.io.Json;
+import org.echoic.io.ProjectFiles;
+import org.echoic.io.WavWriter;
+import org.echoic.project.Project;
+import org.echoic.project.ProjectRecording;
+import org.echoic.segment.SegmentationFingerprint;
+import org.echoic.segment.SegmentationParams;
+import org.echoic.service.AppExecutors;
+import org.echoic.service.SegmentationReproduction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code echoic project check} and {@code echoic segment --project}. */
+class ProjectCliTest {
+    @TempDir
+    Path dir;
+
+    private String[] run(String... args) {
+        CommandLine cl = EchoicCli.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    /** {@code n} 40 ms bursts at 16 kHz. */
+    private static Path bursts(Path file, int n) throws Exception {
+        float[] x = new float[16_000];
+        for (int b = 0; b < n; b++) {
+            for (int i = 0; i < 640; i++) {
+                x[1600 + b * 2800 + i] = (float) (0.4 * Math.sin(2 * Math.PI * 1500 * i / 16_000.0));
+            }
+        }
+        Files.createDirectories(file.getParent());
+        WavWriter.write(file, x, 16_000, WavWriter.Format.PCM16);
+        return file;
+    }
+
+    private Path project(SegmentationParams paramsB) throws Exception {
+        Path a = bursts(dir.resolve("rec/a.wav"), 3);
+        Path b = bursts(dir.resolve("rec/b.wav"), 5);
+        FileHashes h = new FileHashes();
+        Project p = Project.EMPTY;
+        try (AppExecutors ex = new AppExecutors(1)) {
+            for (Path f : List.of(a, b)) {
+                SegmentationParams params = f == b ? paramsB : SegmentationParams.DEFAULTS;
+                ProjectRecording r = ProjectFiles.hashIfUnknown(ProjectRecording.of(f, 16_000, 1), h, null)
+                        .withSegmentation(params);
+                SegmentationFingerprint fp = SegmentationReproduction.fingerprint(f, params, ex.compute(), null);
+                p = p.withRecordingAdded(r.withFingerprint(fp));
+            }
+        }
+        Path file = dir.resolve("proj/p.echoic.json");
+        ProjectFiles.save(file, p);
+        return file;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void checkReportsReproducedFingerprintsAndChangedFiles() throws Exception {
+        Path file = project(SegmentationParams.DEFAULTS.withMinLengthMs(10));
+        String[] r = run("project", "check", file.toString());
+        assertEquals("0", r[0], r[2]);
+        Map<String, Object> json = (Map<String, Object>) Json.parse(r[1]);
+        assertEquals(true, json.get("ok"));
+        List<Map<String, Object>> recs = (List<Map<String, Object>>) json.get("recordings");
+        assertEquals("ok", recs.get(1).get("status"));
+        Map<String, Object> seg = (Map<String, Object>) recs.get(1).get("segmentation");
+        assertEquals(true, seg.get("match"));
+        assertEquals(5, ((Map<String, Object>) seg.get("reproduced")).get("segments"));
+
+        bursts(dir.resolve("rec/a.wav"), 2);
+        r = run("project", "check", file.toString());
+        assertEquals("2", r[0]);
+        json = (Map<String, Object>) Json.parse(r[1]);
+        assertEquals(false, json.get("ok"));
+        recs = (List<Map<String, Object>>) json.get("recordings");
+        assertEquals("changed", recs.get(0).get("status"));
+        assertEquals("ok", recs.get(1).get("status"));
+
+        Files.delete(dir.resolve("rec/b.wav"));
+        r = run("project", "check", file.toString());
+        recs = (List<Map<String, Object>>) ((Map<String, Object>) Json.parse(r[1])).get("recordings");
+        assertEquals("missing", recs.get(1).get("status"));
+    }
+
+    @Test
+    void segmentWithProjectUsesEachRecordingsSavedParameters() throws Exception {
+        SegmentationParams strict = SegmentationParams.DEFAULTS.withMinLengthMs(200);
+        Path file = project(strict);
+        String[] r = run("segment", "--project", file.toString());
+        assertEquals("0", r[0], r[2]);
+        long a = r[1].lines().filter(l -> l.contains("a.wav")).count();
+        long b = r[1].lines().filter(l -> l.contains("b.wav")).count();
+        assertEquals(3, a, r[1]);
+        assertEquals(0, b, "b's saved parameters reject 40 ms bursts: " + r[1]);
+
+        Path out = dir.resolve("tables");
+        r = run("segment", "--project", file.toString(), "--out", out.toString(), "--format", "csv");
+        assertEquals("0", r[0], r[2]);
+        assertEquals(4, Files.readAllLines(out.resolve(org.echoic.io.AnnotationFormat.CSV.fileName("a"))).size(),
+                "header and three segments, inside --out");
+
+        r = run("segment", "--project", file.toString(), "--min-length-ms", "5");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--min-length-ms"), r[2]);
+
+        Files.delete(dir.resolve("rec/a.wav"));
+        r = run("segment", "--project", file.toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("a.wav") && r[2].contains("missing"), r[2]);
+        assertEquals(0, r[1].lines().filter(l -> l.contains("b.wav")).count());
+    }
+}

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Atomic file writes: the content goes to a temporary file beside the target, is flushed to disk,
@@ -27,6 +30,19 @@ public final class AtomicFiles {
 
     /** Writes {@code target} atomically from {@code content}. */
     public static void write(Path target, Content content) throws IOException {
+        writeThenRename(target, null, content);
+    }
+
+    /**
+     * Writes {@code target} atomically like {@link #write}, first keeping the previous target (if any) as
+     * {@code backup} (itself replaced atomically). Until the final rename the previous target is untouched; a
+     * failure at any point leaves it intact.
+     */
+    public static void writeKeepingBackup(Path target, Path backup, Content content) throws IOException {
+        writeThenRename(target, backup, content);
+    }
+
+    private static void writeThenRename(Path target, Path backup, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
@@ -40,6 +56,9 @@ public final class AtomicFiles {
                 out.flush();
                 ch.force(true);
             }
+            if (backup != null && Files.isRegularFile(target)) {
+                write(backup, out -> Files.copy(target, out));
+            }
             move(tmp, target);
             done = true;
         } finally {
@@ -50,7 +69,6 @@ public final class AtomicFiles {
     }
 
     /**
-<<<<<<< HEAD
      * Gives the temporary file the permissions the target has, or rw-r--r-- for a new file ({@code createTempFile}
      * makes it private to the owner, which would make every export unreadable to colleagues).
      */
@@ -58,39 +76,10 @@ public final class AtomicFiles {
         if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return;
         }
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+        Set<PosixFilePermission> perms = Files.exists(target)
                 ? Files.getPosixFilePermissions(target)
-                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+                : PosixFilePermissions.fromString("rw-r--r--");
         Files.setPosixFilePermissions(tmp, perms);
-=======
-     * Writes {@code target} atomically like {@link #write}, first keeping the previous target (if any) as
-     * {@code backup} (itself replaced atomically). Until the final rename the previous target is untouched; a
-     * failure at any point leaves it intact.
-     */
-    public static void writeKeepingBackup(Path target, Path backup, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean done = false;
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
-                 OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
-                content.writeTo(out);
-                out.flush();
-                ch.force(true);
-            }
-            if (Files.isRegularFile(target)) {
-                write(backup, out -> Files.copy(target, out));
-            }
-            move(tmp, target);
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(tmp);
-            }
-        }
->>>>>>> project
     }
 
     /** Renames {@code from} over {@code to}, atomically where the file system allows it. */

@@ -183,14 +183,8 @@ public final class Envelope implements AutoCloseable {
         if (frames == 0) {
             return 0;
         }
-        double g = (frames - 1) * (percentile / 100.0);
-        long k = (long) Math.floor(g);
-        k = Math.max(0, Math.min(frames - 1, k));
-        long k1 = Math.min(frames - 1, k + 1);
-        double t = g - Math.floor(g);
-        double a = orderStatistic(k);
-        double b = orderStatistic(k1);
-        return lerp(a, b, t);
+        long[] ranks = ranks(percentile);
+        return lerp(orderStatistic(ranks[0]), orderStatistic(ranks[1]), fraction(percentile));
     }
 
     /** numpy's _lerp. */
@@ -204,6 +198,16 @@ public final class Envelope implements AutoCloseable {
         if (k < 0 || k >= frames) {
             throw new IndexOutOfBoundsException("rank " + k + " of " + frames);
         }
+        int bin = binOfRank(k);
+        if (binLow(bin) == binHigh(bin)) {
+            return binLow(bin);
+        }
+        int[] values = binValues(bin);
+        return values[(int) (k - cumulative[bin])];
+    }
+
+    /** The histogram bin holding the k-th smallest box sum. */
+    private int binOfRank(long k) {
         int lo = 0;
         int hi = BINS - 1;
         while (lo < hi) {
@@ -214,12 +218,127 @@ public final class Envelope implements AutoCloseable {
                 lo = mid + 1;
             }
         }
-        int bin = lo;
+        return lo;
+    }
+
+    /** The k-th smallest box sum if it is known without a scan (single-valued or cached bin), else -1. */
+    private synchronized int knownOrderStatistic(long k) {
+        int bin = binOfRank(k);
         if (binLow(bin) == binHigh(bin)) {
             return binLow(bin);
         }
-        int[] values = binValues(bin);
-        return values[(int) (k - cumulative[bin])];
+        int[] values = binCache.get(bin);
+        return values == null ? -1 : values[(int) (k - cumulative[bin])];
+    }
+
+    /**
+     * {@link #percentileSum(double)} when it is known without scanning the recording (its order statistics
+     * lie in single-valued or cached histogram bins), else NaN.
+     */
+    public double knownPercentileSum(double percentile) {
+        if (frames == 0) {
+            return 0;
+        }
+        long[] ranks = ranks(percentile);
+        int a = knownOrderStatistic(ranks[0]);
+        int b = a < 0 ? -1 : knownOrderStatistic(ranks[1]);
+        return b < 0 ? Double.NaN : lerp(a, b, fraction(percentile));
+    }
+
+    private long[] ranks(double percentile) {
+        double g = (frames - 1) * (percentile / 100.0);
+        long k = Math.max(0, Math.min(frames - 1, (long) Math.floor(g)));
+        return new long[] {k, Math.min(frames - 1, k + 1)};
+    }
+
+    private double fraction(double percentile) {
+        double g = (frames - 1) * (percentile / 100.0);
+        return g - Math.floor(g);
+    }
+
+    /**
+     * Reports the maximal runs at or above the percentile's threshold ({@code ceil(percentileSum(p))}) and
+     * returns {@code percentileSum(p)}, in one pass over the recording: the blocks that may hold the
+     * percentile's histogram bins are recomputed once, their in-bin values both give the exact order
+     * statistics and, once the threshold is known, decide the frames whose side was still open.
+     */
+    public double forEachRunAtPercentile(double percentile, RunSink sink) {
+        double known = knownPercentileSum(percentile);
+        if (!Double.isNaN(known)) {
+            forEachRun((long) Math.ceil(known), sink);
+            return known;
+        }
+        long[] ranks = ranks(percentile);
+        int binA = binOfRank(ranks[0]);
+        int binB = binOfRank(ranks[1]);
+        int lo = binLow(binA);
+        int hi = binHigh(binB);
+        int chunks = (l1Min.length + CHUNK_BLOCKS - 1) / CHUNK_BLOCKS;
+        Scan[] parts = SharedChunks.run(chunks, c -> scan(c, lo, hi), executor, new Scan[chunks]);
+        long total = cumulative[binB + 1] - cumulative[binA];
+        int[] values = new int[(int) Math.min(total, Integer.MAX_VALUE - 8)];
+        int n = 0;
+        for (Scan part : parts) {
+            if (n + part.ambiguous > values.length) {
+                throw new IllegalStateException("the recording changed since its envelope was computed");
+            }
+            System.arraycopy(part.values, 0, values, n, part.ambiguous);
+            n += part.ambiguous;
+        }
+        if (n != total) {
+            throw new IllegalStateException("the recording changed since its envelope was computed");
+        }
+        Arrays.sort(values);
+        int countA = (int) (cumulative[binA + 1] - cumulative[binA]);
+        synchronized (this) {
+            binCache.put(binA, Arrays.copyOf(values, countA));
+            if (binB != binA) {
+                binCache.put(binB, Arrays.copyOfRange(values, countA, values.length));
+            }
+        }
+        double thresholdSum = lerp(values[(int) (ranks[0] - cumulative[binA])],
+                values[(int) (ranks[1] - cumulative[binA])], fraction(percentile));
+        long t = (long) Math.ceil(thresholdSum);
+        emit(parts, t, sink);
+        return thresholdSum;
+    }
+
+    /** Feeds the chunks' runs to the sink in order, cutting out undecided frames below t and joining across chunks. */
+    private static void emit(Scan[] parts, long t, RunSink sink) {
+        long pendingStart = -1;
+        long pendingEnd = -1;
+        for (Scan part : parts) {
+            int h = 0;
+            for (int i = 0; i < part.runCount; i++) {
+                long runStart = part.runs[2 * i];
+                long runEnd = part.runs[2 * i + 1];
+                while (true) {
+                    while (h < part.ambiguous && part.positions[h] < runEnd && part.values[h] >= t) {
+                        h++;
+                    }
+                    long cut = h < part.ambiguous && part.positions[h] < runEnd ? part.positions[h] : runEnd;
+                    if (cut > runStart) {
+                        if (pendingStart >= 0 && runStart == pendingEnd) {
+                            pendingEnd = cut;
+                        } else {
+                            if (pendingStart >= 0) {
+                                sink.run(pendingStart, pendingEnd);
+                            }
+                            pendingStart = runStart;
+                            pendingEnd = cut;
+                        }
+                    }
+                    if (cut == runEnd) {
+                        break;
+                    }
+                    runStart = cut + 1;
+                    h++;
+                }
+            }
+        }
+        if (pendingStart >= 0) {
+            sink.run(pendingStart, pendingEnd);
+        }
     }
 
     private synchronized int[] binValues(int bin) {
@@ -299,56 +418,59 @@ public final class Envelope implements AutoCloseable {
         if (thresholdSum > Integer.MAX_VALUE || frames == 0) {
             return;
         }
-        int t = (int) Math.max(thresholdSum, Integer.MIN_VALUE);
+        int t = (int) Math.max(thresholdSum, 0);
         int chunks = (l1Min.length + CHUNK_BLOCKS - 1) / CHUNK_BLOCKS;
-        long[][] parts = SharedChunks.run(chunks, c -> runs(c, t), executor, new long[chunks][]);
-        long pendingStart = -1;
-        long pendingEnd = -1;
-        for (long[] part : parts) {
-            int count = (int) part[0];
-            for (int i = 0; i < count; i++) {
-                long s = part[1 + 2 * i];
-                long e = part[2 + 2 * i];
-                if (pendingStart >= 0 && s == pendingEnd) {
-                    pendingEnd = e;
-                    continue;
-                }
-                if (pendingStart >= 0) {
-                    sink.run(pendingStart, pendingEnd);
-                }
-                pendingStart = s;
-                pendingEnd = e;
+        Scan[] parts = SharedChunks.run(chunks, c -> scan(c, t, t - 1), executor, new Scan[chunks]);
+        emit(parts, t, sink);
+    }
+
+    /**
+     * One chunk's maximal runs of frames ≥ lo (in order, the last one ending at the chunk's end when open),
+     * with the frames whose sums lie in [lo, hi] (positions and values, in order); hi = lo - 1 for none.
+     */
+    private static final class Scan {
+        long[] runs = new long[64];
+        int runCount;
+        long[] positions = new long[0];
+        int[] values = new int[0];
+        int ambiguous;
+
+        void run(long start, long end) {
+            if (2 * runCount + 2 > runs.length) {
+                runs = Arrays.copyOf(runs, runs.length * 2);
             }
+            runs[2 * runCount] = start;
+            runs[2 * runCount++ + 1] = end;
         }
-        if (pendingStart >= 0) {
-            sink.run(pendingStart, pendingEnd);
+
+        void undecided(long position, int value) {
+            if (ambiguous == values.length) {
+                values = Arrays.copyOf(values, Math.max(64, 2 * ambiguous));
+                positions = Arrays.copyOf(positions, values.length);
+            }
+            positions[ambiguous] = position;
+            values[ambiguous++] = value;
         }
     }
 
-    /** The maximal runs ≥ t inside one chunk of blocks, as {count, start0, end0, …}. */
-    private long[] runs(int chunk, int t) {
+    private Scan scan(int chunk, int lo, int hi) {
+        Scan out = new Scan();
         BoxSums reader = null;
         int[] buf = null;
-        long[] out = new long[1 + 64];
-        int n = 0;
         long runStart = -1;
         int b = chunk * CHUNK_BLOCKS;
         int endBlock = Math.min(l1Min.length, b + CHUNK_BLOCKS);
         while (b < endBlock) {
             long start = (long) b << L1_BITS;
-            if (l1Max[b] < t) {
+            if (l1Max[b] < lo) {
                 if (runStart >= 0) {
-                    if (2 * n + 3 > out.length) {
-                        out = Arrays.copyOf(out, out.length * 2);
-                    }
-                    out[1 + 2 * n] = runStart;
-                    out[2 + 2 * n++] = start;
+                    out.run(runStart, start);
                     runStart = -1;
                 }
                 b++;
                 continue;
             }
-            if (l1Min[b] >= t) {
+            if (l1Min[b] > hi) {
                 if (runStart < 0) {
                     runStart = start;
                 }
@@ -356,7 +478,7 @@ public final class Envelope implements AutoCloseable {
                 continue;
             }
             int e = b + 1;
-            while (e < endBlock && e - b < STRETCH_BLOCKS && l1Min[e] < t && l1Max[e] >= t) {
+            while (e < endBlock && e - b < STRETCH_BLOCKS && l1Min[e] <= hi && l1Max[e] >= lo) {
                 e++;
             }
             if (reader == null) {
@@ -368,36 +490,35 @@ public final class Envelope implements AutoCloseable {
             int i = 0;
             while (i < len) {
                 if (runStart < 0) {
-                    while (i < len && buf[i] < t) {
+                    while (i < len && buf[i] < lo) {
                         i++;
                     }
                     if (i < len) {
                         runStart = start + i;
                     }
                 } else {
-                    while (i < len && buf[i] >= t) {
+                    while (i < len && buf[i] >= lo) {
                         i++;
                     }
                     if (i < len) {
-                        if (2 * n + 3 > out.length) {
-                            out = Arrays.copyOf(out, out.length * 2);
-                        }
-                        out[1 + 2 * n] = runStart;
-                        out[2 + 2 * n++] = start + i;
+                        out.run(runStart, start + i);
                         runStart = -1;
+                    }
+                }
+            }
+            if (hi >= lo) {
+                for (int k = 0; k < len; k++) {
+                    int v = buf[k];
+                    if (v >= lo && v <= hi) {
+                        out.undecided(start + k, v);
                     }
                 }
             }
             b = e;
         }
         if (runStart >= 0) {
-            if (2 * n + 3 > out.length) {
-                out = Arrays.copyOf(out, out.length * 2);
-            }
-            out[1 + 2 * n] = runStart;
-            out[2 + 2 * n++] = Math.min(frames, (long) endBlock << L1_BITS);
+            out.run(runStart, Math.min(frames, (long) endBlock << L1_BITS));
         }
-        out[0] = n;
         return out;
     }
 

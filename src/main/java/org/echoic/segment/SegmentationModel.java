@@ -90,44 +90,63 @@ public final class SegmentationModel implements AutoCloseable {
             throw new IllegalStateException("no envelope for " + params.envelopeSpec() + ": call computeEnvelope first");
         }
         Envelope env = envelope;
-        double thresholdSum = thresholdSum(env, params);
-        long t = (long) Math.ceil(Math.min(thresholdSum, 1e18));
+        double thresholdSum = params.usesAbsoluteThreshold() ? thresholdSum(env, params)
+                : env.knownPercentileSum(params.thresholdPercentile());
         RunSegmenter seg = RunSegmenter.of(params, env.frames(), env.sampleRateHz());
+        if (Double.isNaN(thresholdSum)) {
+            RunCache cache = new RunCache(seg);
+            thresholdSum = env.forEachRunAtPercentile(params.thresholdPercentile(), cache);
+            keep(env, cache, (long) Math.ceil(Math.min(thresholdSum, 1e18)));
+            return seg.finish(thresholdSum / env.sumPerUnit(), params);
+        }
+        long t = (long) Math.ceil(Math.min(thresholdSum, 1e18));
         if (runs != null && runsEnvelope == env && runsThreshold == t) {
             for (int i = 0; i < runCount; i++) {
                 seg.run(runs[2 * i], runs[2 * i + 1]);
             }
         } else {
-            cacheRuns(env, t, seg);
+            RunCache cache = new RunCache(seg);
+            env.forEachRun(t, cache);
+            keep(env, cache, t);
         }
         return seg.finish(thresholdSum / env.sumPerUnit(), params);
     }
 
-    private void cacheRuns(Envelope env, long t, RunSegmenter seg) {
-        long[][] buf = {new long[1024]};
-        int[] count = {0};
-        env.forEachRun(t, (s, e) -> {
-            seg.run(s, e);
-            int c = count[0];
-            if (c < 0) {
-                return;
-            }
-            if (c == MAX_CACHED_RUNS) {
-                count[0] = -1;
-                buf[0] = null;
-                return;
-            }
-            if (2 * c + 2 > buf[0].length) {
-                buf[0] = Arrays.copyOf(buf[0], buf[0].length * 2);
-            }
-            buf[0][2 * c] = s;
-            buf[0][2 * c + 1] = e;
-            count[0] = c + 1;
-        });
-        runs = count[0] < 0 ? null : buf[0];
-        runCount = Math.max(count[0], 0);
+    private void keep(Envelope env, RunCache cache, long t) {
+        runs = cache.count < 0 ? null : cache.buf;
+        runCount = Math.max(cache.count, 0);
         runsEnvelope = env;
         runsThreshold = t;
+    }
+
+    /** Passes runs on to a segmenter and keeps up to {@link #MAX_CACHED_RUNS} of them. */
+    private static final class RunCache implements Envelope.RunSink {
+        private final RunSegmenter seg;
+        long[] buf = new long[1024];
+        int count;
+
+        RunCache(RunSegmenter seg) {
+            this.seg = seg;
+        }
+
+        @Override
+        public void run(long s, long e) {
+            seg.run(s, e);
+            if (count < 0) {
+                return;
+            }
+            if (count == MAX_CACHED_RUNS) {
+                count = -1;
+                buf = null;
+                return;
+            }
+            if (2 * count + 2 > buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            buf[2 * count] = s;
+            buf[2 * count + 1] = e;
+            count++;
+        }
     }
 
     /** The threshold of {@code params} as a box sum of {@code env} (percentile or dBFS), before rounding up. */

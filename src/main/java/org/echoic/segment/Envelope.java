@@ -49,7 +49,7 @@ public final class Envelope implements AutoCloseable {
     private final Map<Integer, int[]> binCache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, int[]> e) {
-            return size() > 8;
+            return size() > 64;
         }
     };
 

@@ -2,6 +2,7 @@ package org.echoic.segment;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.DoubleConsumer;
 
@@ -9,7 +10,7 @@ import org.echoic.audio.Recording;
 
 /**
  * Live segmentation of one recording for a tuning UI. It caches one {@link Envelope} (for one
- * {@link EnvelopeSpec}) and the threshold runs of the last threshold, so that
+ * {@link EnvelopeSpec}) and the threshold runs of the last few thresholds, so that
  * {@link #segments(SegmentationParams)} is fast when only the percentile/dBFS threshold, spacing, lengths
  * or buffer changed: no envelope is recomputed and nothing is sorted; a threshold change scans only the
  * envelope blocks that straddle the threshold, and a change of spacing, lengths or buffer only re-walks
@@ -25,11 +26,13 @@ public final class SegmentationModel implements AutoCloseable {
     static final int MAX_CACHED_RUNS = 2_000_000;
 
     private final Recording recording;
+    /** Run lists of this many recent thresholds are kept (at most {@link #MAX_CACHED_RUNS} runs in all). */
+    static final int CACHED_THRESHOLDS = 6;
+
     private Envelope envelope;
-    private Envelope runsEnvelope;
-    private long runsThreshold;
-    private long[] runs;
-    private int runCount;
+    /** Threshold sum → its runs {start0, end0, …} of the current envelope, least recently used first. */
+    private final LinkedHashMap<Long, long[]> runCache = new LinkedHashMap<>(16, 0.75f, true);
+    private long cachedRuns;
 
     public SegmentationModel(Recording recording) {
         this.recording = recording;
@@ -64,8 +67,8 @@ public final class SegmentationModel implements AutoCloseable {
         synchronized (this) {
             Envelope old = envelope;
             envelope = fresh;
-            runs = null;
-            runsEnvelope = null;
+            runCache.clear();
+            cachedRuns = 0;
             if (old != null) {
                 old.close();
             }
@@ -100,9 +103,10 @@ public final class SegmentationModel implements AutoCloseable {
             return seg.finish(thresholdSum / env.sumPerUnit(), params);
         }
         long t = (long) Math.ceil(Math.min(thresholdSum, 1e18));
-        if (runs != null && runsEnvelope == env && runsThreshold == t) {
-            for (int i = 0; i < runCount; i++) {
-                seg.run(runs[2 * i], runs[2 * i + 1]);
+        long[] runs = runCache.get(t);
+        if (runs != null) {
+            for (int i = 0; i < runs.length; i += 2) {
+                seg.run(runs[i], runs[i + 1]);
             }
         } else {
             RunCache cache = new RunCache(seg);
@@ -113,10 +117,17 @@ public final class SegmentationModel implements AutoCloseable {
     }
 
     private void keep(Envelope env, RunCache cache, long t) {
-        runs = cache.count < 0 ? null : cache.buf;
-        runCount = Math.max(cache.count, 0);
-        runsEnvelope = env;
-        runsThreshold = t;
+        if (env != envelope || cache.count < 0) {
+            return;
+        }
+        long[] runs = Arrays.copyOf(cache.buf, 2 * cache.count);
+        runCache.put(t, runs);
+        cachedRuns += cache.count;
+        var eldest = runCache.entrySet().iterator();
+        while (runCache.size() > CACHED_THRESHOLDS || cachedRuns > MAX_CACHED_RUNS && runCache.size() > 1) {
+            cachedRuns -= eldest.next().getValue().length / 2;
+            eldest.remove();
+        }
     }
 
     /** Passes runs on to a segmenter and keeps up to {@link #MAX_CACHED_RUNS} of them. */
@@ -163,6 +174,7 @@ public final class SegmentationModel implements AutoCloseable {
             envelope.close();
             envelope = null;
         }
-        runs = null;
+        runCache.clear();
+        cachedRuns = 0;
     }
 }

@@ -36,9 +36,14 @@ public final class SegmentBenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "3600", description = "Length of the generated signal (default: ${DEFAULT-VALUE}).")
     double seconds;
 
+    @Option(names = "--loop-seconds", description = "Repeat FILE (streamed, not copied) to this length.")
+    Double loopSeconds;
+
     @Override
     public Integer call() throws Exception {
-        Recording rec = file == null ? new GeneratedCalls(44100, Math.round(seconds * 44100)) : AudioFiles.open(file);
+        Recording opened = file == null ? new GeneratedCalls(44100, Math.round(seconds * 44100)) : AudioFiles.open(file);
+        Recording rec = loopSeconds == null ? opened
+                : new LoopedRecording(opened, Math.round(loopSeconds * opened.sampleRateHz()));
         ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "bench-envelope");
             t.setDaemon(true);
@@ -68,7 +73,9 @@ public final class SegmentBenchCommand implements Callable<Integer> {
             Arrays.sort(sorted);
             Runtime rt = Runtime.getRuntime();
             System.gc();
+            long heapUsed = rt.totalMemory() - rt.freeMemory();
             json.put("recording", file == null ? "generated" : file.toString());
+            json.put("loopSeconds", loopSeconds);
             json.put("frames", rec.frames());
             json.put("sampleRateHz", rec.sampleRateHz());
             json.put("envelopeSeconds", envelopeSeconds);
@@ -79,7 +86,7 @@ public final class SegmentBenchCommand implements Callable<Integer> {
             json.put("segments", first.segments().size());
             json.put("segmentsPerChange", counts);
             json.put("thresholdDbfs", first.thresholdDbfs());
-            json.put("heapUsedBytes", rt.totalMemory() - rt.freeMemory());
+            json.put("heapUsedBytes", heapUsed);
             json.put("heapMaxBytes", rt.maxMemory());
             json.put("availableProcessors", rt.availableProcessors());
         } finally {
@@ -87,6 +94,68 @@ public final class SegmentBenchCommand implements Callable<Integer> {
         }
         System.out.println(Json.line(json));
         return 0;
+    }
+
+    /** A recording repeated end to end up to a length, read from the source on demand (nothing copied). */
+    static final class LoopedRecording implements Recording {
+        private final Recording source;
+        private final long frames;
+
+        LoopedRecording(Recording source, long frames) {
+            if (source.frames() == 0) {
+                throw new IllegalArgumentException(source.path() + ": no frames to loop");
+            }
+            this.source = source;
+            this.frames = frames;
+        }
+
+        @Override
+        public Path path() {
+            return source.path();
+        }
+
+        @Override
+        public String container() {
+            return source.container();
+        }
+
+        @Override
+        public SampleEncoding encoding() {
+            return source.encoding();
+        }
+
+        @Override
+        public int channels() {
+            return source.channels();
+        }
+
+        @Override
+        public double sampleRateHz() {
+            return source.sampleRateHz();
+        }
+
+        @Override
+        public long frames() {
+            return frames;
+        }
+
+        @Override
+        public void read(long startFrame, int frameCount, int channel, float[] dst, int dstOffset) {
+            checkRead(startFrame, frameCount, channel, dst, dstOffset);
+            long period = source.frames();
+            int done = 0;
+            while (done < frameCount) {
+                long at = (startFrame + done) % period;
+                int n = (int) Math.min(frameCount - done, period - at);
+                source.read(at, n, channel, dst, dstOffset + done);
+                done += n;
+            }
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
     }
 
     /**

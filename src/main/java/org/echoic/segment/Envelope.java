@@ -1,73 +1,70 @@
 package org.echoic.segment;
 
-import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
- * The smoothed amplitude envelope of a recording, stored compactly for fast re-thresholding.
+ * The smoothed amplitude envelope of a recording, summarised for fast re-thresholding without storing it.
  *
  * <p>Fixed point: each magnitude is {@code q = floor(min(|x|, 1) · Q + 0.5)} (NaN counts as 0) with
- * {@code Q} = {@link #scale()}, the largest power of two ≤ 2^24 with {@code w · Q < 2^31}; the stored
- * value of frame i is the exact integer box sum {@code S[i] = Σ q[j]} over the {@code w} frames centred on
- * i, with numpy-'reflect' indices at the edges (see {@link #reflect(long, long)}). The envelope value is
+ * {@code Q} = {@link #scale()}, the largest power of two ≤ 2^24 with {@code w · Q < 2^31}; the box sum of
+ * frame i is the exact integer {@code S[i] = Σ q[j]} over the {@code w} frames centred on i, with
+ * numpy-'reflect' indices at the edges (see {@link #reflect(long, long)}). The envelope value is
  * {@code S[i] / (w · Q)}. 16- and 24-bit PCM are represented exactly (Q ≥ 2^23 for w ≤ 255).
  *
- * <p>Beside the values (an {@link IntStore}, memory-mapped for long recordings) it keeps the minimum and
- * maximum of every block of {@value #L1} and {@value #L2} frames, so a threshold scan only reads the
- * blocks that straddle the threshold, and a histogram over a monotone 43 008-bin code of S (exact below
- * 2048, 2^-11 relative width above) from which percentiles are computed exactly: the order statistics are
- * found by bin and, when a bin holds several values, by collecting that bin's values (cached).
+ * <p>Only a summary is kept: the minimum and maximum of S over every block of {@value #L1} frames and a
+ * histogram over a monotone {@value #BINS}-bin code of S (exact below 2^14, 2^-14 relative width above).
+ * The sums themselves are recomputed from the memory-mapped recording where needed (a band-passed envelope,
+ * whose samples depend on the read alignment, is stored instead): a threshold scan reads only the blocks
+ * that straddle the threshold, and a percentile is exact: its order statistics are found by bin and, when a
+ * bin holds several values, by collecting that bin's values from the blocks that can hold them (cached).
+ * Scans split the work between the calling thread and one task on the executor given at construction.
  *
- * <p>Thread-safety: immutable after construction except for the internal bin cache, which is
- * synchronized; safe for concurrent use. Close to release the temporary file.
+ * <p>Thread-safety: safe for concurrent use (the bin cache is synchronized). It reads the recording it was
+ * computed from, which must stay open while the envelope is used; close to release a stored envelope.
  */
 public final class Envelope implements AutoCloseable {
     static final int L1_BITS = 8;
     static final int L1 = 1 << L1_BITS;
-    static final int L2_BITS = 16;
-    static final int L2 = 1 << L2_BITS;
-    static final int BINS = 43008;
+    static final int FINE_BITS = 14;
+    static final int BINS = (31 - FINE_BITS + 1) << FINE_BITS;
+    /** Blocks per unit of parallel work in a scan. */
+    static final int CHUNK_BLOCKS = 512;
+    /** Most consecutive straddling blocks recomputed in one read. */
+    static final int STRETCH_BLOCKS = 64;
 
     private final EnvelopeSpec spec;
     private final double sampleRateHz;
     private final long frames;
     private final int windowFrames;
     private final long scale;
+    private final BoxSums sums;
     private final IntStore store;
+    private final Executor executor;
     private final int[] l1Min;
     private final int[] l1Max;
-    private final int[] l2Min;
-    private final int[] l2Max;
     private final long[] cumulative;
     private final Map<Integer, int[]> binCache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, int[]> e) {
-            return size() > 8;
+            return size() > 64;
         }
     };
 
-    Envelope(EnvelopeSpec spec, double sampleRateHz, long frames, int windowFrames, long scale, IntStore store,
-             int[] l1Min, int[] l1Max, long[] histogram) {
+    Envelope(EnvelopeSpec spec, double sampleRateHz, long frames, int windowFrames, long scale, BoxSums sums,
+             IntStore store, Executor executor, int[] l1Min, int[] l1Max, long[] histogram) {
         this.spec = spec;
         this.sampleRateHz = sampleRateHz;
         this.frames = frames;
         this.windowFrames = windowFrames;
         this.scale = scale;
+        this.sums = sums;
         this.store = store;
+        this.executor = executor;
         this.l1Min = l1Min;
         this.l1Max = l1Max;
-        int perL2 = L2 / L1;
-        int n2 = (l1Min.length + perL2 - 1) / perL2;
-        l2Min = new int[n2];
-        l2Max = new int[n2];
-        Arrays.fill(l2Min, Integer.MAX_VALUE);
-        Arrays.fill(l2Max, Integer.MIN_VALUE);
-        for (int b = 0; b < l1Min.length; b++) {
-            l2Min[b / perL2] = Math.min(l2Min[b / perL2], l1Min[b]);
-            l2Max[b / perL2] = Math.max(l2Max[b / perL2], l1Max[b]);
-        }
         cumulative = new long[BINS + 1];
         for (int i = 0; i < BINS; i++) {
             cumulative[i + 1] = cumulative[i] + histogram[i];
@@ -97,29 +94,29 @@ public final class Envelope implements AutoCloseable {
         return m >= n ? period - m : m;
     }
 
-    /** The monotone histogram code of a box sum (exact below 2048, 2^-11 relative bins above). */
+    /** The monotone histogram code of a box sum ≥ 0 (exact below 2^14, 2^-14 relative bins above). */
     static int code(int s) {
-        if (s < 2048) {
+        if (s < 1 << FINE_BITS) {
             return s;
         }
         int e = 31 - Integer.numberOfLeadingZeros(s);
-        return ((e - 10) << 11) | ((s >>> (e - 11)) & 0x7FF);
+        return ((e - FINE_BITS + 1) << FINE_BITS) | ((s >>> (e - FINE_BITS)) & ((1 << FINE_BITS) - 1));
     }
 
     static int binLow(int code) {
-        if (code < 2048) {
+        if (code < 1 << FINE_BITS) {
             return code;
         }
-        int e = (code >>> 11) + 10;
-        return (2048 | (code & 0x7FF)) << (e - 11);
+        int e = (code >>> FINE_BITS) + FINE_BITS - 1;
+        return ((1 << FINE_BITS) | (code & ((1 << FINE_BITS) - 1))) << (e - FINE_BITS);
     }
 
     static int binHigh(int code) {
-        if (code < 2048) {
+        if (code < 1 << FINE_BITS) {
             return code;
         }
-        int e = (code >>> 11) + 10;
-        long hi = (long) binLow(code) + (1L << (e - 11)) - 1;
+        int e = (code >>> FINE_BITS) + FINE_BITS - 1;
+        long hi = (long) binLow(code) + (1L << (e - FINE_BITS)) - 1;
         return (int) Math.min(hi, Integer.MAX_VALUE);
     }
 
@@ -145,9 +142,25 @@ public final class Envelope implements AutoCloseable {
         return scale;
     }
 
-    /** The exact fixed-point box sum S at {@code frame}. */
+    /** The exact fixed-point box sum S at {@code frame} (recomputed: O(w)). */
     public int sum(long frame) {
-        return store.get(frame);
+        int[] one = new int[1];
+        sums(frame, 1, one);
+        return one[0];
+    }
+
+    /**
+     * Writes the exact box sums of frames [startFrame, startFrame + count) into {@code dst[0 … count)},
+     * recomputed from the recording in O(count + w) (for drawing the envelope).
+     */
+    public void sums(long startFrame, int count, int[] dst) {
+        if (startFrame < 0 || count < 0 || startFrame + count > frames || count > dst.length) {
+            throw new IndexOutOfBoundsException("frames [" + startFrame + ", " + (startFrame + count)
+                    + ") outside [0, " + frames + ") or longer than the destination");
+        }
+        if (count > 0) {
+            sums.fork().read(startFrame, count, dst);
+        }
     }
 
     /** The envelope value (mean |x| over the box, full scale = 1) at {@code frame}. */
@@ -170,14 +183,8 @@ public final class Envelope implements AutoCloseable {
         if (frames == 0) {
             return 0;
         }
-        double g = (frames - 1) * (percentile / 100.0);
-        long k = (long) Math.floor(g);
-        k = Math.max(0, Math.min(frames - 1, k));
-        long k1 = Math.min(frames - 1, k + 1);
-        double t = g - Math.floor(g);
-        double a = orderStatistic(k);
-        double b = orderStatistic(k1);
-        return lerp(a, b, t);
+        long[] ranks = ranks(percentile);
+        return lerp(orderStatistic(ranks[0]), orderStatistic(ranks[1]), fraction(percentile));
     }
 
     /** numpy's _lerp. */
@@ -191,6 +198,16 @@ public final class Envelope implements AutoCloseable {
         if (k < 0 || k >= frames) {
             throw new IndexOutOfBoundsException("rank " + k + " of " + frames);
         }
+        int bin = binOfRank(k);
+        if (binLow(bin) == binHigh(bin)) {
+            return binLow(bin);
+        }
+        int[] values = binValues(bin);
+        return values[(int) (k - cumulative[bin])];
+    }
+
+    /** The histogram bin holding the k-th smallest box sum. */
+    private int binOfRank(long k) {
         int lo = 0;
         int hi = BINS - 1;
         while (lo < hi) {
@@ -201,12 +218,127 @@ public final class Envelope implements AutoCloseable {
                 lo = mid + 1;
             }
         }
-        int bin = lo;
+        return lo;
+    }
+
+    /** The k-th smallest box sum if it is known without a scan (single-valued or cached bin), else -1. */
+    private synchronized int knownOrderStatistic(long k) {
+        int bin = binOfRank(k);
         if (binLow(bin) == binHigh(bin)) {
             return binLow(bin);
         }
-        int[] values = binValues(bin);
-        return values[(int) (k - cumulative[bin])];
+        int[] values = binCache.get(bin);
+        return values == null ? -1 : values[(int) (k - cumulative[bin])];
+    }
+
+    /**
+     * {@link #percentileSum(double)} when it is known without scanning the recording (its order statistics
+     * lie in single-valued or cached histogram bins), else NaN.
+     */
+    public double knownPercentileSum(double percentile) {
+        if (frames == 0) {
+            return 0;
+        }
+        long[] ranks = ranks(percentile);
+        int a = knownOrderStatistic(ranks[0]);
+        int b = a < 0 ? -1 : knownOrderStatistic(ranks[1]);
+        return b < 0 ? Double.NaN : lerp(a, b, fraction(percentile));
+    }
+
+    private long[] ranks(double percentile) {
+        double g = (frames - 1) * (percentile / 100.0);
+        long k = Math.max(0, Math.min(frames - 1, (long) Math.floor(g)));
+        return new long[] {k, Math.min(frames - 1, k + 1)};
+    }
+
+    private double fraction(double percentile) {
+        double g = (frames - 1) * (percentile / 100.0);
+        return g - Math.floor(g);
+    }
+
+    /**
+     * Reports the maximal runs at or above the percentile's threshold ({@code ceil(percentileSum(p))}) and
+     * returns {@code percentileSum(p)}, in one pass over the recording: the blocks that may hold the
+     * percentile's histogram bins are recomputed once, their in-bin values both give the exact order
+     * statistics and, once the threshold is known, decide the frames whose side was still open.
+     */
+    public double forEachRunAtPercentile(double percentile, RunSink sink) {
+        double known = knownPercentileSum(percentile);
+        if (!Double.isNaN(known)) {
+            forEachRun((long) Math.ceil(known), sink);
+            return known;
+        }
+        long[] ranks = ranks(percentile);
+        int binA = binOfRank(ranks[0]);
+        int binB = binOfRank(ranks[1]);
+        int lo = binLow(binA);
+        int hi = binHigh(binB);
+        int chunks = (l1Min.length + CHUNK_BLOCKS - 1) / CHUNK_BLOCKS;
+        Scan[] parts = SharedChunks.run(chunks, c -> scan(c, lo, hi), executor, new Scan[chunks]);
+        long total = cumulative[binB + 1] - cumulative[binA];
+        int[] values = new int[(int) Math.min(total, Integer.MAX_VALUE - 8)];
+        int n = 0;
+        for (Scan part : parts) {
+            if (n + part.ambiguous > values.length) {
+                throw new IllegalStateException("the recording changed since its envelope was computed");
+            }
+            System.arraycopy(part.values, 0, values, n, part.ambiguous);
+            n += part.ambiguous;
+        }
+        if (n != total) {
+            throw new IllegalStateException("the recording changed since its envelope was computed");
+        }
+        Arrays.sort(values);
+        int countA = (int) (cumulative[binA + 1] - cumulative[binA]);
+        synchronized (this) {
+            binCache.put(binA, Arrays.copyOf(values, countA));
+            if (binB != binA) {
+                binCache.put(binB, Arrays.copyOfRange(values, countA, values.length));
+            }
+        }
+        double thresholdSum = lerp(values[(int) (ranks[0] - cumulative[binA])],
+                values[(int) (ranks[1] - cumulative[binA])], fraction(percentile));
+        long t = (long) Math.ceil(thresholdSum);
+        emit(parts, t, sink);
+        return thresholdSum;
+    }
+
+    /** Feeds the chunks' runs to the sink in order, cutting out undecided frames below t and joining across chunks. */
+    private static void emit(Scan[] parts, long t, RunSink sink) {
+        long pendingStart = -1;
+        long pendingEnd = -1;
+        for (Scan part : parts) {
+            int h = 0;
+            for (int i = 0; i < part.runCount; i++) {
+                long runStart = part.runs[2 * i];
+                long runEnd = part.runs[2 * i + 1];
+                while (true) {
+                    while (h < part.ambiguous && part.positions[h] < runEnd && part.values[h] >= t) {
+                        h++;
+                    }
+                    long cut = h < part.ambiguous && part.positions[h] < runEnd ? part.positions[h] : runEnd;
+                    if (cut > runStart) {
+                        if (pendingStart >= 0 && runStart == pendingEnd) {
+                            pendingEnd = cut;
+                        } else {
+                            if (pendingStart >= 0) {
+                                sink.run(pendingStart, pendingEnd);
+                            }
+                            pendingStart = runStart;
+                            pendingEnd = cut;
+                        }
+                    }
+                    if (cut == runEnd) {
+                        break;
+                    }
+                    runStart = cut + 1;
+                    h++;
+                }
+            }
+        }
+        if (pendingStart >= 0) {
+            sink.run(pendingStart, pendingEnd);
+        }
     }
 
     private synchronized int[] binValues(int bin) {
@@ -216,32 +348,58 @@ public final class Envelope implements AutoCloseable {
         }
         int lo = binLow(bin);
         int hi = binHigh(bin);
+        int chunks = (l1Min.length + CHUNK_BLOCKS - 1) / CHUNK_BLOCKS;
+        int[][] parts = SharedChunks.run(chunks, c -> collect(c, lo, hi), executor, new int[chunks][]);
         int[] out = new int[(int) (cumulative[bin + 1] - cumulative[bin])];
         int n = 0;
-        for (int b2 = 0; b2 < l2Min.length; b2++) {
-            if (l2Min[b2] > hi || l2Max[b2] < lo) {
-                continue;
+        for (int[] part : parts) {
+            int len = part[0];
+            if (n + len > out.length) {
+                throw new IllegalStateException("the recording changed since its envelope was computed");
             }
-            int firstL1 = b2 * (L2 / L1);
-            int endL1 = Math.min(l1Min.length, firstL1 + L2 / L1);
-            for (int b1 = firstL1; b1 < endL1; b1++) {
-                if (l1Min[b1] > hi || l1Max[b1] < lo) {
-                    continue;
-                }
-                long start = (long) b1 << L1_BITS;
-                long end = Math.min(frames, start + L1);
-                IntBuffer c = store.chunk(start);
-                int off = store.offset(start);
-                for (int i = 0, len = (int) (end - start); i < len; i++) {
-                    int s = c.get(off + i);
-                    if (s >= lo && s <= hi) {
-                        out[n++] = s;
-                    }
-                }
-            }
+            System.arraycopy(part, 1, out, n, len);
+            n += len;
+        }
+        if (n != out.length) {
+            throw new IllegalStateException("the recording changed since its envelope was computed");
         }
         Arrays.sort(out);
         binCache.put(bin, out);
+        return out;
+    }
+
+    /** The values in [lo, hi] of one chunk of blocks, as {count, values…}. */
+    private int[] collect(int chunk, int lo, int hi) {
+        BoxSums reader = sums.fork();
+        int[] buf = new int[STRETCH_BLOCKS * L1];
+        int[] out = new int[1 + 64];
+        int n = 0;
+        int b = chunk * CHUNK_BLOCKS;
+        int endBlock = Math.min(l1Min.length, b + CHUNK_BLOCKS);
+        while (b < endBlock) {
+            if (l1Min[b] > hi || l1Max[b] < lo) {
+                b++;
+                continue;
+            }
+            int e = b + 1;
+            while (e < endBlock && e - b < STRETCH_BLOCKS && l1Min[e] <= hi && l1Max[e] >= lo) {
+                e++;
+            }
+            long start = (long) b << L1_BITS;
+            int len = (int) (Math.min(frames, (long) e << L1_BITS) - start);
+            reader.read(start, len, buf);
+            for (int i = 0; i < len; i++) {
+                int v = buf[i];
+                if (v >= lo && v <= hi) {
+                    if (n + 2 > out.length) {
+                        out = Arrays.copyOf(out, out.length * 2);
+                    }
+                    out[++n] = v;
+                }
+            }
+            b = e;
+        }
+        out[0] = n;
         return out;
     }
 
@@ -253,67 +411,121 @@ public final class Envelope implements AutoCloseable {
 
     /**
      * Reports the maximal runs of frames with box sum ≥ {@code thresholdSum}, in order. Blocks entirely
-     * above or below the threshold are decided from their minimum and maximum without reading them.
+     * above or below the threshold are decided from their minimum and maximum; only blocks that straddle it
+     * are recomputed.
      */
     public void forEachRun(long thresholdSum, RunSink sink) {
-        if (thresholdSum > Integer.MAX_VALUE) {
+        if (thresholdSum > Integer.MAX_VALUE || frames == 0) {
             return;
         }
-        int t = (int) Math.max(thresholdSum, Integer.MIN_VALUE);
+        int t = (int) Math.max(thresholdSum, 0);
+        int chunks = (l1Min.length + CHUNK_BLOCKS - 1) / CHUNK_BLOCKS;
+        Scan[] parts = SharedChunks.run(chunks, c -> scan(c, t, t - 1), executor, new Scan[chunks]);
+        emit(parts, t, sink);
+    }
+
+    /**
+     * One chunk's maximal runs of frames ≥ lo (in order, the last one ending at the chunk's end when open),
+     * with the frames whose sums lie in [lo, hi] (positions and values, in order); hi = lo - 1 for none.
+     */
+    private static final class Scan {
+        long[] runs = new long[64];
+        int runCount;
+        long[] positions = new long[0];
+        int[] values = new int[0];
+        int ambiguous;
+
+        void run(long start, long end) {
+            if (2 * runCount + 2 > runs.length) {
+                runs = Arrays.copyOf(runs, runs.length * 2);
+            }
+            runs[2 * runCount] = start;
+            runs[2 * runCount++ + 1] = end;
+        }
+
+        void undecided(long position, int value) {
+            if (ambiguous == values.length) {
+                values = Arrays.copyOf(values, Math.max(64, 2 * ambiguous));
+                positions = Arrays.copyOf(positions, values.length);
+            }
+            positions[ambiguous] = position;
+            values[ambiguous++] = value;
+        }
+    }
+
+    private Scan scan(int chunk, int lo, int hi) {
+        Scan out = new Scan();
+        BoxSums reader = null;
+        int[] buf = null;
         long runStart = -1;
-        int perL2 = L2 / L1;
-        for (int b2 = 0; b2 < l2Min.length; b2++) {
-            long start2 = (long) b2 << L2_BITS;
-            if (l2Max[b2] < t) {
+        int b = chunk * CHUNK_BLOCKS;
+        int endBlock = Math.min(l1Min.length, b + CHUNK_BLOCKS);
+        while (b < endBlock) {
+            long start = (long) b << L1_BITS;
+            if (l1Max[b] < lo) {
                 if (runStart >= 0) {
-                    sink.run(runStart, start2);
+                    out.run(runStart, start);
                     runStart = -1;
                 }
+                b++;
                 continue;
             }
-            if (l2Min[b2] >= t) {
+            if (l1Min[b] > hi) {
                 if (runStart < 0) {
-                    runStart = start2;
+                    runStart = start;
                 }
+                b++;
                 continue;
             }
-            int endL1 = Math.min(l1Min.length, (b2 + 1) * perL2);
-            for (int b1 = b2 * perL2; b1 < endL1; b1++) {
-                long start = (long) b1 << L1_BITS;
-                if (l1Max[b1] < t) {
-                    if (runStart >= 0) {
-                        sink.run(runStart, start);
-                        runStart = -1;
+            int e = b + 1;
+            while (e < endBlock && e - b < STRETCH_BLOCKS && l1Min[e] <= hi && l1Max[e] >= lo) {
+                e++;
+            }
+            if (reader == null) {
+                reader = sums.fork();
+                buf = new int[STRETCH_BLOCKS * L1];
+            }
+            int len = (int) (Math.min(frames, (long) e << L1_BITS) - start);
+            reader.read(start, len, buf);
+            int i = 0;
+            while (i < len) {
+                if (runStart < 0) {
+                    while (i < len && buf[i] < lo) {
+                        i++;
                     }
-                    continue;
-                }
-                if (l1Min[b1] >= t) {
-                    if (runStart < 0) {
-                        runStart = start;
-                    }
-                    continue;
-                }
-                IntBuffer c = store.chunk(start);
-                int off = store.offset(start);
-                int len = (int) (Math.min(frames, start + L1) - start);
-                for (int i = 0; i < len; i++) {
-                    boolean above = c.get(off + i) >= t;
-                    if (above && runStart < 0) {
+                    if (i < len) {
                         runStart = start + i;
-                    } else if (!above && runStart >= 0) {
-                        sink.run(runStart, start + i);
+                    }
+                } else {
+                    while (i < len && buf[i] >= lo) {
+                        i++;
+                    }
+                    if (i < len) {
+                        out.run(runStart, start + i);
                         runStart = -1;
                     }
                 }
             }
+            if (hi >= lo) {
+                for (int k = 0; k < len; k++) {
+                    int v = buf[k];
+                    if (v >= lo && v <= hi) {
+                        out.undecided(start + k, v);
+                    }
+                }
+            }
+            b = e;
         }
         if (runStart >= 0) {
-            sink.run(runStart, frames);
+            out.run(runStart, Math.min(frames, (long) endBlock << L1_BITS));
         }
+        return out;
     }
 
     @Override
     public void close() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 }

@@ -10,15 +10,17 @@ import java.util.function.DoubleConsumer;
 import org.echoic.audio.Recording;
 
 /**
- * Computes an {@link Envelope} (SEGMENTATION.md step 1) from a recording, reading it in blocks of
- * {@value #BLOCK} frames: band-pass when the spec has a band ({@link BandPassRecording}), rectify,
- * quantise to fixed point, centred running box sum with reflection at the edges. Starts no thread: with
- * an executor, the second half of the recording is computed on it while the caller computes the first.
- * Reports progress (0–1) and stops with {@link InterruptedException} when the calling thread is
- * interrupted. Stateless; thread-safe.
+ * Computes an {@link Envelope} (SEGMENTATION.md step 1) from a recording in one streaming pass, in blocks
+ * of {@value #BLOCK} frames: rectify, quantise to fixed point, centred running box sum with reflection at
+ * the edges, keeping only the per-block minima and maxima and the histogram (the sums are recomputed from
+ * the recording when a scan needs them). With a band, the band-passed sums ({@link BandPassRecording}) are
+ * stored instead, since they depend on the read alignment. Starts no thread: with an executor, the second
+ * half of the recording is computed on it while the caller computes the first, and the envelope's later
+ * scans share their work with it the same way. Reports progress (0–1) and stops with
+ * {@link InterruptedException} when the calling thread is interrupted. Stateless; thread-safe.
  */
 public final class EnvelopeJob {
-    static final int BLOCK = 1 << 18;
+    static final int BLOCK = 1 << 16;
 
     private EnvelopeJob() {
     }
@@ -26,7 +28,7 @@ public final class EnvelopeJob {
     /**
      * Computes the envelope of {@code recording} for {@code spec}.
      *
-     * @param executor runs the second half in parallel, or {@code null} to compute everything on the caller
+     * @param executor runs the second half in parallel (and later scans), or {@code null} for the caller only
      * @param progress receives the fraction done (may be called from the executor's thread), or {@code null}
      * @throws IllegalArgumentException for a channel the recording does not have or a band above Nyquist
      */
@@ -52,7 +54,8 @@ public final class EnvelopeJob {
         long n = recording.frames();
         int w = spec.windowFrames(rate);
         long q = Envelope.scaleFor(w);
-        IntStore store = new IntStore(n, heapLimit, chunkBits);
+        IntStore store = spec.hasBand() ? new IntStore(n, heapLimit, chunkBits) : null;
+        BoxSums sums = BoxSums.fromAudio(source, channel, w, q);
         boolean ok = false;
         try {
             int nL1 = (int) ((n + Envelope.L1 - 1) >>> Envelope.L1_BITS);
@@ -61,8 +64,8 @@ public final class EnvelopeJob {
             long blocks = (n + BLOCK - 1) / BLOCK;
             long split = executor == null || blocks < 2 ? blocks : blocks / 2;
             AtomicLong done = new AtomicLong();
-            Worker first = new Worker(source, channel, n, w, q, store, l1Min, l1Max, done, progress);
-            Worker second = new Worker(source, channel, n, w, q, store, l1Min, l1Max, done, progress);
+            Worker first = new Worker(sums, n, store, l1Min, l1Max, done, progress);
+            Worker second = new Worker(sums.fork(), n, store, l1Min, l1Max, done, progress);
             CompletableFuture<Void> other = null;
             if (split < blocks) {
                 other = CompletableFuture.runAsync(() -> second.blocks(split, blocks), executor);
@@ -91,23 +94,24 @@ public final class EnvelopeJob {
             for (int i = 0; i < hist.length; i++) {
                 hist[i] += second.histogram[i];
             }
-            Envelope env = new Envelope(spec, rate, n, w, q, store, l1Min, l1Max, hist);
+            BoxSums kept = store == null ? sums : BoxSums.fromStore(store);
+            Envelope env = new Envelope(spec, rate, n, w, q, kept, store, executor, l1Min, l1Max, hist);
             ok = true;
+            if (progress != null) {
+                progress.accept(1.0);
+            }
             return env;
         } finally {
-            if (!ok) {
+            if (!ok && store != null) {
                 store.close();
             }
         }
     }
 
-    /** Computes a range of blocks into the shared store; one per thread. */
+    /** Computes a range of blocks' summaries (and stored sums, if any); one per thread. */
     private static final class Worker {
-        private final Recording rec;
-        private final int channel;
+        private final BoxSums sums;
         private final long n;
-        private final int w;
-        private final double q;
         private final IntStore store;
         private final int[] l1Min;
         private final int[] l1Max;
@@ -115,17 +119,12 @@ public final class EnvelopeJob {
         private final DoubleConsumer progress;
         final long[] histogram = new long[Envelope.BINS];
         volatile boolean cancelled;
-        private float[] in = new float[0];
-        private int[] mags = new int[0];
         private final int[] out = new int[BLOCK];
 
-        Worker(Recording rec, int channel, long n, int w, long q, IntStore store, int[] l1Min, int[] l1Max,
-               AtomicLong done, DoubleConsumer progress) {
-            this.rec = rec;
-            this.channel = channel;
+        Worker(BoxSums sums, long n, IntStore store, int[] l1Min, int[] l1Max, AtomicLong done,
+               DoubleConsumer progress) {
+            this.sums = sums;
             this.n = n;
-            this.w = w;
-            this.q = q;
             this.store = store;
             this.l1Min = l1Min;
             this.l1Max = l1Max;
@@ -143,41 +142,18 @@ public final class EnvelopeJob {
                 int len = (int) Math.min(BLOCK, n - start);
                 block(start, len);
                 long d = done.addAndGet(len);
-                if (progress != null) {
+                if (progress != null && ((b & 15) == 15 || b == to - 1)) {
                     progress.accept((double) d / n);
                 }
             }
         }
 
         private void block(long start, int len) {
-            int h = w / 2;
-            int inLen = len + 2 * h;
-            if (in.length < inLen) {
-                in = new float[inLen];
-                mags = new int[inLen];
-            }
-            long from = start - h;
-            if (from >= 0 && start + len + h <= n) {
-                rec.read(from, inLen, channel, in, 0);
-            } else {
-                readReflected(from, inLen);
-            }
-            int[] m = mags;
-            float[] x = in;
-            for (int i = 0; i < inLen; i++) {
-                m[i] = (int) (Math.min(Math.abs((double) x[i]), 1.0) * q + 0.5);
-            }
-            long s = 0;
-            for (int i = 0; i < w; i++) {
-                s += m[i];
-            }
             int[] o = out;
-            o[0] = (int) s;
-            for (int i = 1; i < len; i++) {
-                s += m[i + w - 1] - m[i - 1];
-                o[i] = (int) s;
+            sums.read(start, len, o);
+            if (store != null) {
+                store.put(start, o, len);
             }
-            store.put(start, o, len);
             long[] hist = histogram;
             int b1 = (int) (start >>> Envelope.L1_BITS);
             for (int i = 0; i < len; i += Envelope.L1, b1++) {
@@ -192,22 +168,6 @@ public final class EnvelopeJob {
                 }
                 l1Min[b1] = mn;
                 l1Max[b1] = mx;
-            }
-        }
-
-        /** Fills {@code in} with frames from, from+1, … mapped by numpy-'reflect' into [0, n). */
-        private void readReflected(long from, int inLen) {
-            long lo = Long.MAX_VALUE;
-            long hi = Long.MIN_VALUE;
-            for (int i = 0; i < inLen; i++) {
-                long r = Envelope.reflect(from + i, n);
-                lo = Math.min(lo, r);
-                hi = Math.max(hi, r);
-            }
-            float[] tmp = new float[(int) (hi - lo + 1)];
-            rec.read(lo, tmp.length, channel, tmp, 0);
-            for (int i = 0; i < inLen; i++) {
-                in[i] = tmp[(int) (Envelope.reflect(from + i, n) - lo)];
             }
         }
     }

@@ -93,6 +93,19 @@ final class IntStore implements AutoCloseable {
         }
     }
 
+    /** Reads {@code len} values at {@code start} into {@code dst[0 … len)} (the range may cross chunks). */
+    void get(long start, int len, int[] dst) {
+        int done = 0;
+        while (done < len) {
+            long at = start + done;
+            IntBuffer c = chunk(at);
+            int off = offset(at);
+            int n = Math.min(len - done, c.capacity() - off);
+            c.get(off, dst, done, n);
+            done += n;
+        }
+    }
+
     @Override
     public void close() {
         if (file != null) {

@@ -2,6 +2,7 @@ package org.echoic.segment;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.DoubleConsumer;
 
@@ -9,7 +10,7 @@ import org.echoic.audio.Recording;
 
 /**
  * Live segmentation of one recording for a tuning UI. It caches one {@link Envelope} (for one
- * {@link EnvelopeSpec}) and the threshold runs of the last threshold, so that
+ * {@link EnvelopeSpec}) and the threshold runs of the last few thresholds, so that
  * {@link #segments(SegmentationParams)} is fast when only the percentile/dBFS threshold, spacing, lengths
  * or buffer changed: no envelope is recomputed and nothing is sorted; a threshold change scans only the
  * envelope blocks that straddle the threshold, and a change of spacing, lengths or buffer only re-walks
@@ -25,11 +26,13 @@ public final class SegmentationModel implements AutoCloseable {
     static final int MAX_CACHED_RUNS = 2_000_000;
 
     private final Recording recording;
+    /** Run lists of this many recent thresholds are kept (at most {@link #MAX_CACHED_RUNS} runs in all). */
+    static final int CACHED_THRESHOLDS = 6;
+
     private Envelope envelope;
-    private Envelope runsEnvelope;
-    private long runsThreshold;
-    private long[] runs;
-    private int runCount;
+    /** Threshold sum → its runs {start0, end0, …} of the current envelope, least recently used first. */
+    private final LinkedHashMap<Long, long[]> runCache = new LinkedHashMap<>(16, 0.75f, true);
+    private long cachedRuns;
 
     public SegmentationModel(Recording recording) {
         this.recording = recording;
@@ -64,8 +67,8 @@ public final class SegmentationModel implements AutoCloseable {
         synchronized (this) {
             Envelope old = envelope;
             envelope = fresh;
-            runs = null;
-            runsEnvelope = null;
+            runCache.clear();
+            cachedRuns = 0;
             if (old != null) {
                 old.close();
             }
@@ -90,44 +93,71 @@ public final class SegmentationModel implements AutoCloseable {
             throw new IllegalStateException("no envelope for " + params.envelopeSpec() + ": call computeEnvelope first");
         }
         Envelope env = envelope;
-        double thresholdSum = thresholdSum(env, params);
-        long t = (long) Math.ceil(Math.min(thresholdSum, 1e18));
+        double thresholdSum = params.usesAbsoluteThreshold() ? thresholdSum(env, params)
+                : env.knownPercentileSum(params.thresholdPercentile());
         RunSegmenter seg = RunSegmenter.of(params, env.frames(), env.sampleRateHz());
-        if (runs != null && runsEnvelope == env && runsThreshold == t) {
-            for (int i = 0; i < runCount; i++) {
-                seg.run(runs[2 * i], runs[2 * i + 1]);
+        if (Double.isNaN(thresholdSum)) {
+            RunCache cache = new RunCache(seg);
+            thresholdSum = env.forEachRunAtPercentile(params.thresholdPercentile(), cache);
+            keep(env, cache, (long) Math.ceil(Math.min(thresholdSum, 1e18)));
+            return seg.finish(thresholdSum / env.sumPerUnit(), params);
+        }
+        long t = (long) Math.ceil(Math.min(thresholdSum, 1e18));
+        long[] runs = runCache.get(t);
+        if (runs != null) {
+            for (int i = 0; i < runs.length; i += 2) {
+                seg.run(runs[i], runs[i + 1]);
             }
         } else {
-            cacheRuns(env, t, seg);
+            RunCache cache = new RunCache(seg);
+            env.forEachRun(t, cache);
+            keep(env, cache, t);
         }
         return seg.finish(thresholdSum / env.sumPerUnit(), params);
     }
 
-    private void cacheRuns(Envelope env, long t, RunSegmenter seg) {
-        long[][] buf = {new long[1024]};
-        int[] count = {0};
-        env.forEachRun(t, (s, e) -> {
+    private void keep(Envelope env, RunCache cache, long t) {
+        if (env != envelope || cache.count < 0) {
+            return;
+        }
+        long[] runs = Arrays.copyOf(cache.buf, 2 * cache.count);
+        runCache.put(t, runs);
+        cachedRuns += cache.count;
+        var eldest = runCache.entrySet().iterator();
+        while (runCache.size() > CACHED_THRESHOLDS || cachedRuns > MAX_CACHED_RUNS && runCache.size() > 1) {
+            cachedRuns -= eldest.next().getValue().length / 2;
+            eldest.remove();
+        }
+    }
+
+    /** Passes runs on to a segmenter and keeps up to {@link #MAX_CACHED_RUNS} of them. */
+    private static final class RunCache implements Envelope.RunSink {
+        private final RunSegmenter seg;
+        long[] buf = new long[1024];
+        int count;
+
+        RunCache(RunSegmenter seg) {
+            this.seg = seg;
+        }
+
+        @Override
+        public void run(long s, long e) {
             seg.run(s, e);
-            int c = count[0];
-            if (c < 0) {
+            if (count < 0) {
                 return;
             }
-            if (c == MAX_CACHED_RUNS) {
-                count[0] = -1;
-                buf[0] = null;
+            if (count == MAX_CACHED_RUNS) {
+                count = -1;
+                buf = null;
                 return;
             }
-            if (2 * c + 2 > buf[0].length) {
-                buf[0] = Arrays.copyOf(buf[0], buf[0].length * 2);
+            if (2 * count + 2 > buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
             }
-            buf[0][2 * c] = s;
-            buf[0][2 * c + 1] = e;
-            count[0] = c + 1;
-        });
-        runs = count[0] < 0 ? null : buf[0];
-        runCount = Math.max(count[0], 0);
-        runsEnvelope = env;
-        runsThreshold = t;
+            buf[2 * count] = s;
+            buf[2 * count + 1] = e;
+            count++;
+        }
     }
 
     /** The threshold of {@code params} as a box sum of {@code env} (percentile or dBFS), before rounding up. */
@@ -144,6 +174,7 @@ public final class SegmentationModel implements AutoCloseable {
             envelope.close();
             envelope = null;
         }
-        runs = null;
+        runCache.clear();
+        cachedRuns = 0;
     }
 }

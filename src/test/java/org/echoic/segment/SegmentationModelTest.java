@@ -146,6 +146,34 @@ class SegmentationModelTest {
     }
 
     @Test
+    void scansSharedAcrossChunksAndThreadsEqualTheReference() throws Exception {
+        int n = 3 * Envelope.CHUNK_BLOCKS * Envelope.L1 + 12345;
+        float[] x = Signals.random(new Random(11), n, 16000);
+        for (int at = 1000; at + 3000 < n; at += 7919) {
+            Signals.burst(x, 16000, at, 1500 + at % 1400, 700 + at % 2000, 0.2 + (at % 7) / 10.0);
+        }
+        Recording rec = mono(x, 16000);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (SegmentationModel m = new SegmentationModel(rec)) {
+            SegmentationParams p = SegmentationParams.DEFAULTS.withWindowMs(2);
+            m.computeEnvelope(p.envelopeSpec(), pool, null);
+            for (SegmentationParams q : List.of(p, p.withPercentile(40), p.withPercentile(97), p.withPercentile(40),
+                    p.withThresholdDbfs(-25), p.withMinSpacingMs(0.1), p.withPercentile(0), p.withPercentile(100))) {
+                assertSameAsReference(rec, q, m.segments(q));
+            }
+            long[] ref = ReferenceSegmenter.boxSums(x, m.envelope().windowFrames());
+            int[] fast = new int[5000];
+            long from = Envelope.CHUNK_BLOCKS * Envelope.L1 - 2500L;
+            m.envelope().sums(from, fast.length, fast);
+            for (int i = 0; i < fast.length; i++) {
+                assertEquals(ref[(int) from + i], fast[i], "frame " + (from + i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void interruptionStopsTheEnvelopeJob() {
         Recording rec = mono(new float[EnvelopeJob.BLOCK * 3], RATE);
         Thread.currentThread().interrupt();

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code echoic bench <what>}: performance benchmarks that print one JSON object. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its numbers as JSON.",
-        subcommands = {})
+        subcommands = {BenchTrainCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

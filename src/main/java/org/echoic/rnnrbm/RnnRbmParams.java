@@ -122,7 +122,7 @@ public final class RnnRbmParams {
 
     /**
      * Initialises as the spec says: W ~ N(0, 0.01²); every recurrent matrix, Wuv and Wuh ~ N(0, 1e-4²);
-     * biases 0. All draws come from {@code rng}, in a fixed order.
+     * biases 0 (the standard deviations are configuration options). All draws come from {@code rng}, in a fixed order.
      */
     public void initialise(Random rng) {
         flat.assign(0);
@@ -130,7 +130,7 @@ public final class RnnRbmParams {
             if (g.offset() >= weightsEnd) {
                 break;
             }
-            double std = g.name().equals("W") ? 0.01 : 1e-4;
+            double std = g.name().equals("W") ? config.weightInitStd() : config.recurrentInitStd();
             INDArray v = view(g);
             INDArray draw = Nd4j.create(v.dataType(), g.rows(), g.cols());
             Nd4j.getExecutioner().exec(

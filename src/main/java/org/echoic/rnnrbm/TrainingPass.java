@@ -285,6 +285,18 @@ public final class TrainingPass implements AutoCloseable {
         }
     }
 
+    /** Bernoulli samples of {@link #negative()} drawn from {@code rng} (a live scratch view, T·B × F). */
+    public INDArray sampleNegative(Random rng) {
+        INDArray f = rows(tmpF, 0, n());
+        Ops.bernoulli(rows(vneg, 0, n()), f, rng);
+        return f;
+    }
+
+    /** The mask column (1 real frame, 0 padding; live view, T·B × 1). */
+    public INDArray mask() {
+        return rows(mask, 0, n());
+    }
+
     /** Per-frame visible and hidden biases (live views, T·B rows, time-major). */
     public INDArray visibleBiases() {
         return rows(bvT, 0, n());

@@ -82,8 +82,8 @@ public final class CheckpointFolder implements CheckpointStore {
         Path previous = sibling("previous");
         deleteTree(tmp);
         Files.createDirectory(tmp);
-        writeFile(tmp.resolve(PARAMS), out -> Nd4j.write(out, cp.model().params().flat()));
-        writeFile(tmp.resolve(RMSPROP), out -> Nd4j.write(out, cp.optimizer().accumulator()));
+        writeFile(tmp.resolve(PARAMS), out -> Nd4j.write(keepOpen(out), cp.model().params().flat()));
+        writeFile(tmp.resolve(RMSPROP), out -> Nd4j.write(keepOpen(out), cp.optimizer().accumulator()));
         byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(describe(cp));
         writeFile(tmp.resolve(MODEL_JSON), out -> out.write(json));
         fsyncDir(tmp);
@@ -208,6 +208,21 @@ public final class CheckpointFolder implements CheckpointStore {
             out.flush();
             ch.force(true);
         }
+    }
+
+    /** Nd4j.write closes its stream; the caller still has to flush and fsync. */
+    private static OutputStream keepOpen(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 
     private static void fsyncDir(Path d) {

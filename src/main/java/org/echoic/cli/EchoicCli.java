@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "echoic", mixinStandardHelpOptions = true, versionProvider = EchoicCli.Version.class,
         description = "Echoic: a workbench for learning the structure of animal vocalizations.",
-        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, TrainCommand.class,
+                EvaluateCommand.class, GenerateCommand.class})
 public final class EchoicCli implements Runnable {
 
     /** Exit code for bad input (unreadable or invalid files, bad options). */

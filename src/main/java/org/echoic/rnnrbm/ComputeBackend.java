@@ -39,8 +39,8 @@ public final class ComputeBackend {
         setThreads(1, Runtime.getRuntime().availableProcessors());
     }
 
-    /** Current [OpenMP, BLAS] thread counts. */
+    /** Current [OpenMP, BLAS] thread counts (OpenMP: the master-thread limit that element-wise ops use). */
     public static int[] threads() {
-        return new int[] {Nd4j.getEnvironment().maxThreads(), Nd4j.factory().blas().getMaxThreads()};
+        return new int[] {Nd4j.getEnvironment().maxMasterThreads(), Nd4j.factory().blas().getMaxThreads()};
     }
 }

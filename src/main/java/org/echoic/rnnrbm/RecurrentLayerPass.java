@@ -4,6 +4,8 @@ import static org.echoic.rnnrbm.Ops.block;
 import static org.echoic.rnnrbm.Ops.gemm;
 import static org.echoic.rnnrbm.Ops.rows;
 
+import java.nio.FloatBuffer;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -51,8 +53,11 @@ final class RecurrentLayerPass {
     private final INDArray[] kzT;
     private final INDArray[] krT;
     private final INDArray[] khT;
+    /** Direct float views of the buffers when the small per-step element-wise work runs in Java (CPU, FLOAT). */
+    private final FloatBuffer[] fb;
 
-    RecurrentLayerPass(int batch, int capacity, int nRecurrent, GateActivation gates, DataType type) {
+    RecurrentLayerPass(int batch, int capacity, int nRecurrent, GateActivation gates, DataType type,
+                       boolean javaSteps) {
         this.batch = batch;
         this.capacity = capacity;
         this.r = nRecurrent;
@@ -86,6 +91,15 @@ final class RecurrentLayerPass {
         kzT = new INDArray[capacity];
         krT = new INDArray[capacity];
         khT = new INDArray[capacity];
+        if (javaSteps && type == DataType.FLOAT) {
+            INDArray[] all = {azr, ah, u, g, diff, ur, dazr, dah, kz, kr, kh, carry, dur};
+            fb = new FloatBuffer[all.length];
+            for (int i = 0; i < all.length; i++) {
+                fb[i] = all[i].data().asNioFloat();
+            }
+        } else {
+            fb = null;
+        }
         for (int t = 0; t <= capacity; t++) {
             uT[t] = rows(u, (long) t * batch, (long) (t + 1) * batch);
             gT[t] = rows(g, (long) t * batch, (long) (t + 1) * batch);
@@ -143,12 +157,20 @@ final class RecurrentLayerPass {
         for (int t = 0; t < steps; t++) {
             gemm(uT[t], uzr, azrT[t], false, false, 1.0, 1.0);
             Ops.gate(gates, azrT[t]);
-            uT[t].muli(rT[t], urT[t]);
+            if (fb != null) {
+                JavaSteps.resetProduct(fb, t, batch, r);
+            } else {
+                uT[t].muli(rT[t], urT[t]);
+            }
             gemm(urT[t], uh, ahT[t], false, false, 1.0, 1.0);
             Ops.tanh(ahT[t], ahT[t]);
-            uT[t].subi(ahT[t], diffT[t]);
-            diffT[t].muli(zT[t], uT[t + 1]);
-            uT[t + 1].addi(ahT[t]);
+            if (fb != null) {
+                JavaSteps.update(fb, t, batch, r);
+            } else {
+                uT[t].subi(ahT[t], diffT[t]);
+                diffT[t].muli(zT[t], uT[t + 1]);
+                uT[t + 1].addi(ahT[t]);
+            }
         }
     }
 
@@ -179,17 +201,25 @@ final class RecurrentLayerPass {
         INDArray uzr = p.uzr[layer];
         INDArray uh = p.uh[layer];
         for (int t = steps - 1; t >= 0; t--) {
-            INDArray du = gT[t + 1];
-            if (t < steps - 1) {
-                du.addi(carry);
+            if (fb != null) {
+                JavaSteps.backCandidate(fb, t, batch, r, t == steps - 1);
+            } else {
+                INDArray du = gT[t + 1];
+                if (t < steps - 1) {
+                    du.addi(carry);
+                }
+                du.muli(khT[t], dahT[t]);
+                du.muli(kzT[t], dazT[t]);
+                du.muli(zT[t], carry);
             }
-            du.muli(khT[t], dahT[t]);
-            du.muli(kzT[t], dazT[t]);
-            du.muli(zT[t], carry);
             gemm(dahT[t], uh, dur, false, true, 1.0, 0.0);
-            dur.muli(krT[t], darT[t]);
-            dur.muli(rT[t]);
-            carry.addi(dur);
+            if (fb != null) {
+                JavaSteps.backReset(fb, t, batch, r);
+            } else {
+                dur.muli(krT[t], darT[t]);
+                dur.muli(rT[t]);
+                carry.addi(dur);
+            }
             gemm(dazrT[t], uzr, carry, false, true, 1.0, 1.0);
         }
         INDArray dazrAll = rows(dazr, 0, n);

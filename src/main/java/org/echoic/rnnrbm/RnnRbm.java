@@ -19,6 +19,7 @@ public final class RnnRbm implements AutoCloseable {
     private final RnnRbmParams params;
     private final Random rng;
     private final Map<Integer, TrainingPass> passes = new HashMap<>();
+    private boolean javaSteps = ComputeBackend.isCpu();
 
     /** A float32 model initialised from {@code seed}. */
     public RnnRbm(RnnRbmConfig config, long seed) {
@@ -48,6 +49,21 @@ public final class RnnRbm implements AutoCloseable {
     /** The live parameters. */
     public RnnRbmParams params() {
         return params;
+    }
+
+    /**
+     * True when the per-step element-wise work of the recurrent layers runs in plain Java over direct views of
+     * the CPU buffers (FLOAT on the CPU backend, the default there); false for ND4J ops only.
+     */
+    boolean javaSteps() {
+        return javaSteps;
+    }
+
+    /** Chooses the per-step path for passes created from now on (tests compare both). */
+    void setJavaSteps(boolean on) {
+        passes.values().forEach(TrainingPass::close);
+        passes.clear();
+        javaSteps = on;
     }
 
     /** The one generator every random draw of this model comes from. */

@@ -29,7 +29,7 @@ public final class SequenceStepper implements AutoCloseable {
         this.rng = rng;
         RnnRbmConfig c = model.config();
         for (int l = 0; l < layers.length; l++) {
-            layers[l] = new RecurrentLayerPass(1, 1, c.nRecurrent(), c.gates(), model.dataType());
+            layers[l] = new RecurrentLayerPass(1, 1, c.nRecurrent(), c.gates(), model.dataType(), false);
             layers[l].state(0).assign(0);
         }
         v = Nd4j.create(model.dataType(), 1, c.nVisible());

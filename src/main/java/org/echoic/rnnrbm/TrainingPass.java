@@ -45,7 +45,7 @@ public final class TrainingPass implements AutoCloseable {
         RnnRbmConfig c = model.config();
         DataType type = model.dataType();
         for (int l = 0; l < layers.length; l++) {
-            layers[l] = new RecurrentLayerPass(batch, capacity, c.nRecurrent(), c.gates(), type);
+            layers[l] = new RecurrentLayerPass(batch, capacity, c.nRecurrent(), c.gates(), type, model.javaSteps());
         }
         long n = (long) batch * capacity;
         v = Nd4j.create(type, n, c.nVisible());

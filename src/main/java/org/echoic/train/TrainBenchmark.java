@@ -22,7 +22,8 @@ public final class TrainBenchmark {
 
     /** What the benchmark measured. Memory in bytes. */
     public record Result(int nVisible, int nHidden, int nRecurrent, int batchSize, int steps, int cdSteps,
-                         int batches, double framesPerSecond, double secondsPerBatch, double lastCost,
+                         int batches, double framesPerSecond, double secondsPerBatch, double cpuSecondsPerBatch,
+                         double framesPerCpuSecond, double lastCost,
                          long heapStartBytes, long heapEndBytes, long nativeStartBytes, long nativeEndBytes,
                          long physicalStartBytes, long physicalEndBytes, int ompThreads, int blasThreads,
                          String backend) {
@@ -65,18 +66,28 @@ public final class TrainBenchmark {
             long heap0 = rt.totalMemory() - rt.freeMemory();
             long native0 = Pointer.totalBytes();
             long phys0 = Pointer.physicalBytes();
+            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            long cpu0 = cpuNanos(os);
             long t0 = System.nanoTime();
             for (int i = 0; i < batches; i++) {
                 cost = step(model, opt, grad, batch);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (cpuNanos(os) - cpu0) / 1e9;
             System.gc();
             long heap1 = rt.totalMemory() - rt.freeMemory();
             int[] th = ComputeBackend.threads();
             return new Result(nVisible, cfg.nHidden(), cfg.nRecurrent(), batchSize, steps, k, batches,
-                    batches * (double) batchSize * steps / seconds, seconds / batches, cost, heap0, heap1, native0,
+                    batches * (double) batchSize * steps / seconds, seconds / batches, cpuSeconds / batches,
+                    batches * (double) batchSize * steps / cpuSeconds, cost, heap0, heap1, native0,
                     Pointer.totalBytes(), phys0, Pointer.physicalBytes(), th[0], th[1], ComputeBackend.describe());
         }
+    }
+
+    /** Process CPU time (all threads), or 0 where the JVM does not report it. */
+    private static long cpuNanos(java.lang.management.OperatingSystemMXBean os) {
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static double step(RnnRbm model, RmsProp opt, RnnRbmParams grad, SequenceBatch batch) {

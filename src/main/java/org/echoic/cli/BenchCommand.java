@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 SpectrogramBenchCommand.class,
                 SegmentBenchCommand.class,
                 BenchWaveformCommand.class,
+                BenchTrainCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
                 SegmentCommand.class,
                 SynthCommand.class,
                 ProjectCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
+                GenerateCommand.class,
         })
 public final class EchoicCli implements Runnable {
 

@@ -1,0 +1,172 @@
+package org.echoic.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.echoic.io.CheckpointFolder;
+import org.echoic.io.Json;
+import org.echoic.io.SequenceDatasetReader;
+import org.echoic.rnnrbm.ComputeBackend;
+import org.echoic.rnnrbm.RmsProp;
+import org.echoic.rnnrbm.RnnRbm;
+import org.echoic.rnnrbm.RnnRbmConfig;
+import org.echoic.train.BatchMetrics;
+import org.echoic.train.EpochMetrics;
+import org.echoic.train.SequenceDataset;
+import org.echoic.train.Trainer;
+import org.echoic.train.TrainingConfig;
+import org.echoic.train.TrainingListener;
+import org.echoic.train.TrainingState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code echoic train}: trains an RNN-RBM on a sequence JSON data set, checkpointing after every epoch. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train an RNN-RBM on a sequence data set (JSON). Prints one JSON metrics line per epoch; "
+                + "a progress bar goes to stderr. Ctrl-C stops at the next batch; the last epoch's checkpoint stays.")
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "Training data set (JSON).")
+    Path data;
+    @Option(names = "--validation", description = "Validation data set (JSON); default: a seeded split.")
+    Path validation;
+    @Option(names = "--validation-fraction", description = "Fraction split off for validation without "
+            + "--validation (default ${DEFAULT-VALUE}; 0 = none).")
+    double validationFraction = 0.1;
+    @Option(names = "--hidden", description = "Hidden units (default floor(1.7·F)).")
+    Integer hidden;
+    @Option(names = "--recurrent", description = "Units per recurrent layer (default floor(1.3·F)).")
+    Integer recurrent;
+    @Option(names = "--k", description = "CD steps (default ${DEFAULT-VALUE}).")
+    int k = RnnRbmConfig.DEFAULT_CD_STEPS;
+    @Option(names = "--sample-visible", description = "Sample v in the chain (binary data).")
+    boolean sampleVisible;
+    @Option(names = "--batch", description = "Segments per batch (default ${DEFAULT-VALUE}).")
+    int batch = 20;
+    @Option(names = "--epochs-per-stage", description = "Epochs per learning rate (default ${DEFAULT-VALUE}).")
+    int epochsPerStage = 10;
+    @Option(names = "--lr-schedule", split = ",", description = "Learning rates of the curriculum "
+            + "(default 3e-4,1e-4,5e-5,3e-5,1e-5).")
+    List<Double> schedule = TrainingConfig.DEFAULT_SCHEDULE;
+    @Option(names = "--reset-rmsprop", description = "Reset the RMSProp average at each new stage.")
+    boolean resetRmsProp;
+    @Option(names = "--l1", description = "L1 on the recurrent parameters (default ${DEFAULT-VALUE}).")
+    double l1 = 1e-4;
+    @Option(names = "--l2", description = "L2 on all weight matrices (default ${DEFAULT-VALUE}).")
+    double l2 = 0;
+    @Option(names = "--window", description = "Train on windows of at most N frames (0 = whole segments).")
+    int window = 0;
+    @Option(names = "--seed", description = "Seed of all random draws (default ${DEFAULT-VALUE}).")
+    long seed = 1;
+    @Option(names = "--resume", description = "Continue from this checkpoint folder.")
+    Path resume;
+    @Option(names = "--out", required = true, description = "Checkpoint folder to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        SequenceDataset all = SequenceDatasetReader.read(data);
+        SequenceDataset train = all;
+        SequenceDataset val = null;
+        if (validation != null) {
+            val = SequenceDatasetReader.read(validation);
+        } else if (validationFraction > 0 && all.size() >= 2) {
+            SequenceDataset.Split s = all.split(validationFraction, seed);
+            train = s.training();
+            val = s.validation();
+        }
+        ComputeBackend.configureForTraining();
+        RnnRbm model;
+        RmsProp opt;
+        TrainingConfig cfg;
+        TrainingState state;
+        if (resume != null) {
+            CheckpointFolder.Loaded l = CheckpointFolder.load(resume);
+            if (!l.dataFingerprint().equals(train.fingerprint())) {
+                l.model().close();
+                throw new IllegalArgumentException(data + ": the data differ from those of checkpoint " + resume
+                        + " (fingerprint " + l.dataFingerprint() + ")");
+            }
+            model = l.model();
+            opt = l.optimizer();
+            cfg = l.config();
+            state = l.state();
+        } else {
+            RnnRbmConfig mc = RnnRbmConfig.defaults(all.nVisible()).withCdSteps(k).withSampleVisible(sampleVisible);
+            mc = mc.withSizes(hidden == null ? mc.nHidden() : hidden, recurrent == null ? mc.nRecurrent() : recurrent);
+            cfg = new TrainingConfig(batch, epochsPerStage, schedule, resetRmsProp, l1, l2, window,
+                    GenerateDefaults.GIBBS_STEPS, 3, seed);
+            model = new RnnRbm(mc, seed);
+            opt = new RmsProp(model);
+            state = TrainingState.start();
+        }
+        PrintStream err = System.err;
+        int[] th = ComputeBackend.threads();
+        err.printf(Locale.ROOT, "echoic: training %s (%d sequences, %d frames) on %s, OpenMP %d / BLAS %d threads%n",
+                train.origin(), train.size(), train.totalFrames(), ComputeBackend.describe(), th[0], th[1]);
+        AtomicBoolean cancel = new AtomicBoolean();
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            cancel.set(true);
+            try {
+                main.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (model; opt) {
+            Trainer t = new Trainer(model, opt, cfg, train, val, state,
+                    new CheckpointFolder(out, EchoicCli.appVersion(), null, null), new Progress(err, cfg));
+            Trainer.Outcome o = t.run(cancel::get);
+            err.println();
+            err.println("echoic: " + (o == Trainer.Outcome.COMPLETED ? "training complete" : "training stopped")
+                    + "; checkpoint in " + out);
+            return 0;
+        } finally {
+            if (!cancel.get()) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+    }
+
+    /** Progress bar on stderr, one JSON line per epoch on stdout. */
+    private static final class Progress implements TrainingListener {
+        private final PrintStream err;
+        private final TrainingConfig cfg;
+
+        Progress(PrintStream err, TrainingConfig cfg) {
+            this.err = err;
+            this.cfg = cfg;
+        }
+
+        @Override
+        public void onBatch(BatchMetrics m) {
+            int width = 30;
+            int done = (int) Math.round(m.progress() * width);
+            err.printf(Locale.ROOT, "\r[%s%s] %3.0f%% epoch %d/%d batch %d/%d cost %.4f %.0f frames/s ETA %s   ",
+                    "#".repeat(done), ".".repeat(width - done), 100 * m.progress(), m.epoch() + 1,
+                    cfg.totalEpochs(), m.batch() + 1, m.batchesPerEpoch(), m.cost(), m.framesPerSecond(),
+                    hms(m.remainingSeconds()));
+            err.flush();
+        }
+
+        @Override
+        public void onEpoch(EpochMetrics m) {
+            System.out.println(Json.line(m));
+            System.out.flush();
+        }
+
+        private static String hms(double s) {
+            if (!Double.isFinite(s)) {
+                return "--:--:--";
+            }
+            long t = Math.round(s);
+            return String.format(Locale.ROOT, "%02d:%02d:%02d", t / 3600, t / 60 % 60, t % 60);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.echoic.train;
+
+import java.util.List;
+
+/**
+ * How to train: batch size, the learning-rate curriculum, regularisation, windows, validation and guards.
+ * Immutable; thread-safe.
+ *
+ * @param batchSize            segments per batch
+ * @param epochsPerStage       epochs at each learning rate of the curriculum
+ * @param learningRates        the curriculum, one rate per stage
+ * @param resetRmsPropPerStage true to reset the RMSProp average at each new stage (default: kept)
+ * @param l1                   L1 weight on the recurrent parameters (default 1e-4)
+ * @param l2                   L2 weight on all weight matrices (default 0)
+ * @param windowFrames         windows of at most this many frames (state carried, gradient truncated); 0 = whole
+ * @param predictionSteps      Gibbs steps from zeros for next-frame prediction on validation data
+ * @param maxFailures          consecutive non-finite costs before rolling back and halving the learning rate
+ * @param seed                 seed of shuffling (the model has its own seeded generator)
+ */
+public record TrainingConfig(int batchSize, int epochsPerStage, List<Double> learningRates,
+                             boolean resetRmsPropPerStage, double l1, double l2, int windowFrames,
+                             int predictionSteps, int maxFailures, long seed) {
+
+    /** The spec's curriculum. */
+    public static final List<Double> DEFAULT_SCHEDULE = List.of(3e-4, 1e-4, 5e-5, 3e-5, 1e-5);
+
+    public TrainingConfig {
+        learningRates = List.copyOf(learningRates);
+        if (batchSize < 1 || epochsPerStage < 1 || learningRates.isEmpty() || windowFrames < 0
+                || predictionSteps < 1 || maxFailures < 1) {
+            throw new IllegalArgumentException("invalid training configuration: batch " + batchSize
+                    + ", epochs per stage " + epochsPerStage + ", " + learningRates.size() + " stages, window "
+                    + windowFrames + ", prediction steps " + predictionSteps);
+        }
+        for (double lr : learningRates) {
+            if (!(lr > 0) || Double.isInfinite(lr)) {
+                throw new IllegalArgumentException("learning rates must be positive, got " + lr);
+            }
+        }
+        if (!(l1 >= 0) || !(l2 >= 0)) {
+            throw new IllegalArgumentException("L1 and L2 must be ≥ 0");
+        }
+    }
+
+    /** The defaults of the spec: batch 20, the curriculum above, L1 1e-4, no windows, 20 prediction steps. */
+    public static TrainingConfig defaults(int epochsPerStage, long seed) {
+        return new TrainingConfig(20, epochsPerStage, DEFAULT_SCHEDULE, false, 1e-4, 0, 0, 20, 3, seed);
+    }
+
+    /** Total number of epochs of the curriculum. */
+    public int totalEpochs() {
+        return epochsPerStage * learningRates.size();
+    }
+
+    /** A copy with another batch size. */
+    public TrainingConfig withBatchSize(int b) {
+        return new TrainingConfig(b, epochsPerStage, learningRates, resetRmsPropPerStage, l1, l2, windowFrames,
+                predictionSteps, maxFailures, seed);
+    }
+
+    /** A copy with another curriculum. */
+    public TrainingConfig withLearningRates(List<Double> rates) {
+        return new TrainingConfig(batchSize, epochsPerStage, rates, resetRmsPropPerStage, l1, l2, windowFrames,
+                predictionSteps, maxFailures, seed);
+    }
+
+    /** A copy with windows of at most {@code frames} frames (0 = none). */
+    public TrainingConfig withWindowFrames(int frames) {
+        return new TrainingConfig(batchSize, epochsPerStage, learningRates, resetRmsPropPerStage, l1, l2, frames,
+                predictionSteps, maxFailures, seed);
+    }
+
+    /** A copy with other regularisation weights. */
+    public TrainingConfig withRegularisation(double newL1, double newL2) {
+        return new TrainingConfig(batchSize, epochsPerStage, learningRates, resetRmsPropPerStage, newL1, newL2,
+                windowFrames, predictionSteps, maxFailures, seed);
+    }
+}

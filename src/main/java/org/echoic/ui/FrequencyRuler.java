@@ -99,8 +99,7 @@ public record FrequencyRuler(FrequencyAxis axis, double minHz, double maxHz, dou
     public static String label(double hz) {
         if (hz >= 1000) {
             double k = hz / 1000;
-            return (Math.abs(k - Math.rint(k)) < 1e-6 ? String.format(Locale.ROOT, "%.0f", k)
-                    : String.format(Locale.ROOT, "%.3g", k)) + "k";
+            return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", k)).stripTrailingZeros().toPlainString() + "k";
         }
         return String.format(Locale.ROOT, "%.0f", hz);
     }

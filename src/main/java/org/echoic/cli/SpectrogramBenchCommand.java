@@ -53,10 +53,12 @@ public final class SpectrogramBenchCommand implements Callable<Integer> {
         try (Recording rec = file == null ? new LoopedRecording(44100, Math.round(seconds * 44100)) : AudioFiles.open(file)) {
             long frames = params.frameCount(rec.frames());
             DoubleAdder checksum = new DoubleAdder();
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             Stft.run(rec, Recording.MEAN_CHANNEL, 0, 0, frames, params, pool, threads, null,
                     (first, count, block, imag) -> checksum.add(block[0]));
             double stftSeconds = (System.nanoTime() - t0) / 1e9;
+            double stftCpuSeconds = (processCpuNanos() - cpu0) / 1e9;
 
             SpectrogramTileCache cache = new SpectrogramTileCache(64L << 20);
             SpectrogramRenderParams rp = new SpectrogramRenderParams(0, rec.frames(), 1920, 400, 0,
@@ -89,6 +91,9 @@ public final class SpectrogramBenchCommand implements Callable<Integer> {
             out.put("stftFrames", frames);
             out.put("seconds", stftSeconds);
             out.put("framesPerSecond", frames / stftSeconds);
+            out.put("stftCpuSeconds", stftCpuSeconds);
+            out.put("systemLoadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
             out.put("tileComputeSeconds", tileSeconds);
             out.put("tileLevel", SpectrogramRenderer.levelFor(params, rp.samplesPerPixel()));
             out.put("tiles", cache.size());
@@ -107,6 +112,15 @@ public final class SpectrogramBenchCommand implements Callable<Integer> {
             pool.shutdownNow();
         }
         return 0;
+    }
+
+    /** CPU time of the whole process (all threads), or -1 where the JVM does not report it. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static void fill(SpectrogramTileCache cache, Recording rec, Object key, StftParams params,

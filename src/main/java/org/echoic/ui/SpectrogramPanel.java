@@ -45,7 +45,7 @@ public final class SpectrogramPanel extends ScrollPane {
     private final ChoiceBox<StftParams.Scaling> scaling = choice("scalingChoice", List.of(StftParams.Scaling.values()));
     private final ChoiceBox<StftParams.Mode> mode =
             choice("modeChoice", List.of(StftParams.Mode.PSD, StftParams.Mode.MAGNITUDE));
-    private final CheckBox autoFloor = new CheckBox("auto (max − range)");
+    private final CheckBox autoFloor = new CheckBox("auto");
     private final Spinner<Double> floorDb = new Spinner<>(-300.0, 200.0, -100.0, 5.0);
     private final Spinner<Double> rangeDb = new Spinner<>(10.0, 200.0, 80.0, 5.0);
     private final ChoiceBox<ColorMap> colorMap = choice("colorMapChoice", List.of(ColorMap.values()));
@@ -63,6 +63,9 @@ public final class SpectrogramPanel extends ScrollPane {
         grid.setHgap(8);
         grid.setVgap(6);
         grid.setPadding(new Insets(8));
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
         tukeyAlpha.setId("tukeyAlpha");
         floorDb.setId("floorDb");
         rangeDb.setId("rangeDb");
@@ -75,7 +78,7 @@ public final class SpectrogramPanel extends ScrollPane {
         }
         int row = 0;
         grid.add(heading("STFT"), 0, row++, 2, 1);
-        row = add(grid, row, "Segment (nperseg)", nperseg, "Samples per segment");
+        row = add(grid, row, "Segment", nperseg, "Samples per segment (nperseg)");
         row = add(grid, row, "FFT size", nfft, "FFT length; zero-padded beyond the segment (at least nperseg)");
         row = add(grid, row, "Overlap %", overlap, "Share of each segment overlapping the next");
         row = add(grid, row, "Window", window, "Periodic window, as scipy.signal.get_window");
@@ -86,11 +89,11 @@ public final class SpectrogramPanel extends ScrollPane {
         grid.add(heading("Display"), 0, row++, 2, 1);
         row = add(grid, row, "Colour map", colorMap, "matplotlib colour maps");
         row = add(grid, row, "dB floor", floorDb, "dB of the lowest colour");
-        row = add(grid, row, "", autoFloor, "The lowest colour sits 'range' dB below the image's maximum");
+        row = add(grid, row, "", autoFloor, "Automatic floor: the lowest colour sits 'range' dB below the image's maximum");
         row = add(grid, row, "dB range", rangeDb, "dB from the lowest to the highest colour");
-        row = add(grid, row, "Frequency axis", axis, "linear, log or mel (HTK: 2595·log10(1 + f/700))");
-        row = add(grid, row, "Band from (Hz)", minHz, "Lowest frequency shown (or drag on the frequency ruler)");
-        row = add(grid, row, "Band to (Hz)", maxHz, "Highest frequency shown");
+        row = add(grid, row, "Axis", axis, "linear, log or mel (HTK: 2595·log10(1 + f/700))");
+        row = add(grid, row, "Band low Hz", minHz, "Lowest frequency shown (or drag on the frequency ruler)");
+        row = add(grid, row, "Band high Hz", maxHz, "Highest frequency shown");
         Button fullBand = WorkbenchView.button("Full band", "fullBand", "Show 0 Hz to Nyquist (or double-click the ruler)");
         fullBand.setOnAction(e -> settings.set(settings.get().withBand(0, Double.NaN)));
         grid.add(fullBand, 1, row++);
@@ -109,7 +112,8 @@ public final class SpectrogramPanel extends ScrollPane {
         ChoiceBox<FeatureArrays.Kind> kind = choice("exportKind", List.of(FeatureArrays.Kind.values()));
         kind.setValue(FeatureArrays.Kind.SPECTROGRAM);
         kind.setConverter(converter(FeatureArrays.Kind::label));
-        kind.setMaxWidth(170);
+        kind.setPrefWidth(130);
+        kind.setMaxWidth(130);
         row = add(grid, row, "Array", kind, "What to export for the selection (or the visible range), shape (row, time)");
         Button array = WorkbenchView.button("Export array…", "exportArray",
                 "The selection (or the visible range) as .npy or .csv, shape (row, time)");
@@ -118,6 +122,11 @@ public final class SpectrogramPanel extends ScrollPane {
         setContent(grid);
 
         window.setConverter(converter(k -> k.name().toLowerCase(Locale.ROOT)));
+        detrend.setConverter(converter(d -> d.name().toLowerCase(Locale.ROOT)));
+        scaling.setConverter(converter(d -> d.name().toLowerCase(Locale.ROOT)));
+        mode.setConverter(converter(d -> d == StftParams.Mode.PSD ? "PSD" : "magnitude"));
+        colorMap.setConverter(converter(d -> d.name().toLowerCase(Locale.ROOT)));
+        axis.setConverter(converter(d -> d.name().toLowerCase(Locale.ROOT)));
         overlap.setConverter(converter(v -> v + " %"));
         show(settings.get());
         settings.addListener((o, a, b) -> show(b));

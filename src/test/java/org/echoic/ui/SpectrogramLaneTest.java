@@ -224,6 +224,9 @@ class SpectrogramLaneTest {
     }
 
     private void saveScreenshot() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.TabPane) view.lookup("#toolTabs"))
+                .getSelectionModel().select(1)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
         Image shot = WaitForAsyncUtils.asyncFx(() -> view.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
         Path out = Path.of("target", "screenshots", "spectrogram-workbench.png");
         Files.createDirectories(out.getParent());

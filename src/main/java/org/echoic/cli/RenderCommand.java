@@ -1,40 +1,35 @@
 package org.echoic.cli;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import javax.imageio.ImageIO;
 
 import org.echoic.audio.Recording;
+import org.echoic.audio.SummaryPyramid;
 import org.echoic.dsp.ColorMap;
-import org.echoic.dsp.StftParams;
-import org.echoic.io.AtomicFiles;
 import org.echoic.io.AudioFiles;
 import org.echoic.render.FrequencyAxis;
-import org.echoic.render.SpectrogramRenderParams;
-import org.echoic.render.SpectrogramRenderer;
-import org.echoic.render.SpectrogramTileCache;
-import org.echoic.render.SpectrogramTileKey;
+import org.echoic.render.Viewport;
+import org.echoic.render.WaveformParams;
+import org.echoic.render.WaveformRenderer;
+import org.echoic.service.SpectrogramExporter;
+import org.echoic.service.SpectrogramSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code echoic render FILE --view spectrogram --out X.png}: the spectrogram view as a PNG, headless. */
+/**
+ * {@code echoic render FILE --view spectrogram|waveform --out X.png}: the spectrogram or waveform view of a range as a
+ * PNG, headless (figures for papers), drawn by the same renderers as the workbench.
+ */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Render a view of a recording to a PNG image.")
 public final class RenderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The audio file.")
     Path file;
 
-    @Option(names = "--view", description = "What to draw: spectrogram (default ${DEFAULT-VALUE}).")
+    @Option(names = "--view", description = "What to draw: spectrogram or waveform (default ${DEFAULT-VALUE}).")
     String view = "spectrogram";
 
     @Mixin
@@ -67,49 +62,50 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output .png.")
     Path out;
 
+    @Option(names = "--amplitude", description = "Waveform amplitude axis: linear or dbfs (default ${DEFAULT-VALUE}).")
+    String amplitude = "linear";
+
+    @Option(names = "--gain", description = "Waveform vertical zoom, at least 1 (default ${DEFAULT-VALUE}).")
+    double gain = 1;
+
     @Override
     public Integer call() throws Exception {
-        StftOptions.choice("--view", view, "spectrogram");
+        String v = StftOptions.choice("--view", view, "spectrogram", "waveform");
         if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
             throw new IllegalArgumentException("--out must end in .png: " + out);
         }
-        StftParams params = stft.params("psd");
-        int threads = Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        if (width < 1 || height < 1 || width > SpectrogramExporter.MAX_PNG_SIDE || height > SpectrogramExporter.MAX_PNG_SIDE) {
+            throw new IllegalArgumentException("--width and --height must be 1 to " + SpectrogramExporter.MAX_PNG_SIDE
+                    + ": " + width + " x " + height);
+        }
         try (Recording rec = AudioFiles.open(file)) {
             int channel = stft.channel(rec);
-            SpectrogramRenderParams rp = new SpectrogramRenderParams(stft.startSample(rec), stft.endSample(rec),
-                    width, height, fminHz, fmaxHz == null ? rec.sampleRateHz() / 2 : fmaxHz,
-                    FrequencyAxis.parse(axis), ColorMap.parse(colormap), dbFloor == null ? Double.NaN : dbFloor,
-                    dbRange);
-            if (params.frameCount(rec.frames()) == 0) {
-                throw new IllegalArgumentException(file + ": shorter than one segment of " + params.nperseg() + " samples");
-            }
-            SpectrogramTileCache cache = new SpectrogramTileCache(256L << 20);
-            List<Future<?>> jobs = new ArrayList<>();
-            for (SpectrogramTileKey key : SpectrogramRenderer.tilesFor(file, channel, params, rec.frames(), rp)) {
-                jobs.add(pool.submit(() -> cache.getOrCompute(rec, key)));
-            }
-            for (Future<?> f : jobs) {
-                f.get();
-            }
-            int[] argb = new int[width * height];
-            List<SpectrogramTileKey> missing = new SpectrogramRenderer(cache)
-                    .paint(file, channel, params, rec.sampleRateHz(), rec.frames(), rp, argb);
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException(missing.size() + " tiles did not fit in the tile cache");
-            }
-            BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-            img.setRGB(0, 0, width, height, argb, 0, width);
-            AtomicFiles.write(out, o -> {
-                if (!ImageIO.write(img, "png", o)) {
-                    throw new java.io.IOException("no PNG writer available");
-                }
-            });
+            long start = stft.startSample(rec);
+            long end = stft.endSample(rec);
+            int[] argb = v.equals("WAVEFORM") ? waveform(rec, channel, start, end) : spectrogram(rec, channel, start, end);
+            SpectrogramExporter.writePng(out, argb, width, height);
             System.out.println("wrote " + out + " (" + width + " x " + height + ")");
-        } finally {
-            pool.shutdownNow();
         }
         return 0;
+    }
+
+    private int[] spectrogram(Recording rec, int channel, long start, long end) throws InterruptedException {
+        SpectrogramSettings settings = new SpectrogramSettings(stft.params("psd"), ColorMap.parse(colormap),
+                FrequencyAxis.parse(axis), fminHz, fmaxHz == null ? Double.NaN : fmaxHz,
+                dbFloor == null ? Double.NaN : dbFloor, dbRange);
+        return SpectrogramExporter.render(rec, file, channel, settings, start, end, width, height, null);
+    }
+
+    /** The waveform from the recording's summary pyramid (min/max envelope and RMS), as in the workbench. */
+    private int[] waveform(Recording rec, int channel, long start, long end) throws InterruptedException {
+        WaveformParams params = new WaveformParams(WaveformParams.AmplitudeScale.valueOf(
+                StftOptions.choice("--amplitude", amplitude, "linear", "dbfs")), gain, WaveformParams.DEFAULT.dbRangeDb());
+        SummaryPyramid pyramid = SummaryPyramid.create(rec, channel);
+        pyramid.run(f -> { });
+        Viewport vp = new Viewport(start, Math.max(Viewport.MIN_FRAMES_PER_PIXEL, (end - start) / (double) width), width,
+                0, rec.sampleRateHz() / 2, Viewport.FrequencyScale.LINEAR);
+        int[] argb = new int[width * height];
+        new WaveformRenderer().render(pyramid, vp, height, params, argb);
+        return argb;
     }
 }

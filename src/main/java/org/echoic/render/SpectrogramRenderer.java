@@ -12,7 +12,7 @@ import org.echoic.dsp.StftParams;
  * tiles of a {@link SpectrogramTileCache}. Zoomed out, the STFT frames under a pixel are combined by their
  * maximum (never skipped), and so are the bins under a pixel row; zoomed in, the nearest frame and bin
  * are repeated. Missing tiles are painted with {@link #MISSING_ARGB} and reported so that the caller can
- * compute them. Holds scratch buffers: one renderer per view; NOT thread-safe.
+ * compute them. Only the bins of the shown band are combined. Holds scratch buffers: one renderer per view; NOT thread-safe.
  */
 public final class SpectrogramRenderer {
     /** Colour of pixels whose tile is not computed yet or that lie outside the recording. */
@@ -85,7 +85,7 @@ public final class SpectrogramRenderer {
         float max = Float.NEGATIVE_INFINITY;
         for (int x = 0; x < w; x++) {
             boolean any = false;
-            java.util.Arrays.fill(column, 0, bins, Float.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(column, lowest, highest, Float.NEGATIVE_INFINITY);
             if (framesOf(params, rp, x, total, range)) {
                 for (long c = range[0] >> level; c <= (range[1] - 1) >> level; c++) {
                     long tileIndex = c / SpectrogramTileCache.TILE_COLUMNS;
@@ -104,12 +104,12 @@ public final class SpectrogramRenderer {
                     any = true;
                     float[] db = tile.db();
                     int o = col * bins;
-                    for (int k = 0; k < bins; k++) {
+                    for (int k = lowest; k < highest; k++) {
                         column[k] = Math.max(column[k], db[o + k]);
                     }
                 }
             }
-            for (int k = 0; k < bins; k++) {
+            for (int k = lowest; k < highest; k++) {
                 columns[k * w + x] = any ? column[k] : Float.NaN;
             }
             if (any) {

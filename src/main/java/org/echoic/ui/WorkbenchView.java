@@ -32,6 +32,7 @@ import org.echoic.service.OpenRecording;
 import org.echoic.service.Playback;
 import org.echoic.service.PlaybackUnavailableException;
 import org.echoic.service.RecordingService;
+import org.echoic.service.SpectrogramService;
 
 /**
  * The main window's content: menu and toolbar on top, the open recordings at the left, the lane stack in the centre
@@ -55,6 +56,8 @@ public final class WorkbenchView extends BorderPane {
     private final javafx.scene.control.Menu fileMenu;
     private Runnable quit = Platform::exit;
     private final Timeline poll;
+    private final SpectrogramService spectrograms;
+    private final SpectrogramLane spectrogramLane;
 
     public WorkbenchView(RecordingService service, Playback playback) {
         this.service = service;
@@ -63,6 +66,9 @@ public final class WorkbenchView extends BorderPane {
         setId("workbench");
         lanes = new LaneStack(model, status::setCursorText);
         lanes.addLane(new WaveformLane(model));
+        spectrograms = new SpectrogramService(service.executors().compute(), 2, SpectrogramService.DEFAULT_CACHE_BYTES);
+        spectrogramLane = new SpectrogramLane(model, spectrograms);
+        lanes.addLane(spectrogramLane);
 
         fileMenu = openActions.fileMenu(() -> quit.run());
         MenuBar menus = new MenuBar(fileMenu, new ZoomControls(model).viewMenu());
@@ -77,6 +83,8 @@ public final class WorkbenchView extends BorderPane {
         tools.setId("toolTabs");
         tools.setPrefWidth(280);
         tools.getTabs().add(new Tab("Recording", new RecordingInfoView(model)));
+        tools.getTabs().add(new Tab("Spectrogram", new SpectrogramPanel(spectrogramLane, model,
+                new SpectrogramExportActions(model, spectrogramLane, service.executors(), status::setMessage))));
         tools.getTabs().forEach(t -> t.setClosable(false));
         SplitPane split = new SplitPane(list, lanes, tools);
         split.setDividerPositions(0.2, 0.8);
@@ -169,6 +177,11 @@ public final class WorkbenchView extends BorderPane {
     /** The lane stack, for adding lanes. */
     public LaneStack laneStack() {
         return lanes;
+    }
+
+    /** The spectrogram lane (for adding overlay layers). */
+    public SpectrogramLane spectrogramLane() {
+        return spectrogramLane;
     }
 
     public StatusBar statusBar() {
@@ -330,6 +343,7 @@ public final class WorkbenchView extends BorderPane {
     public void dispose() {
         poll.stop();
         playback.stop();
+        spectrograms.close();
     }
 
     /** A button with an id and a tooltip. */

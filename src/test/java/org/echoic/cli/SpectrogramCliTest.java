@@ -12,6 +12,8 @@ import javax.imageio.ImageIO;
 
 import org.echoic.io.NpyReader;
 import org.echoic.io.WavWriter;
+import org.echoic.render.WaveformParams;
+import org.echoic.render.WaveformRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +58,36 @@ class SpectrogramCliTest {
     }
 
     @Test
+    void renderWaveformDrawsTheEnvelopeOfTheTone() throws Exception {
+        Path wav = wav();
+        Path png = dir.resolve("w.png");
+        assertEquals(0, EchoicCli.run("render", wav.toString(), "--view", "waveform", "--width", "400", "--height",
+                "120", "--start", "0.25", "--out", png.toString()));
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(400, img.getWidth());
+        assertEquals(120, img.getHeight());
+        int top = WaveformRenderer.toY(0.5, 120, WaveformParams.DEFAULT);
+        int bottom = WaveformRenderer.toY(-0.5, 120, WaveformParams.DEFAULT);
+        for (int x : new int[] {5, 200, 395}) {
+            int first = -1;
+            int last = -1;
+            for (int y = 0; y < 120; y++) {
+                int c = img.getRGB(x, y) | 0xff000000;
+                if (c == WaveformRenderer.ENVELOPE || c == WaveformRenderer.RMS) {
+                    first = first < 0 ? y : first;
+                    last = y;
+                }
+            }
+            assertEquals(top, first, 1, "the envelope reaches +0.5 at x=" + x);
+            assertEquals(bottom, last, 1, "the envelope reaches -0.5 at x=" + x);
+        }
+        Path db = dir.resolve("w-db.png");
+        assertEquals(0, EchoicCli.run("render", wav.toString(), "--view", "waveform", "--amplitude", "dbfs",
+                "--width", "400", "--height", "120", "--out", db.toString()));
+        assertTrue(Files.size(db) > 0);
+    }
+
+    @Test
     void badInputExitsWithTwo() throws Exception {
         Path junk = dir.resolve("junk.wav");
         Files.writeString(junk, "not audio");
@@ -64,8 +96,11 @@ class SpectrogramCliTest {
         assertEquals(2, EchoicCli.run("spectrogram", wav.toString(), "--out", dir.resolve("x.txt").toString()));
         assertEquals(2, EchoicCli.run("spectrogram", wav.toString(), "--window", "kaiser", "--out",
                 dir.resolve("x.npy").toString()));
-        assertEquals(2, EchoicCli.run("render", wav.toString(), "--view", "waveform", "--out",
+        assertEquals(2, EchoicCli.run("render", wav.toString(), "--view", "oscillogram", "--out",
                 dir.resolve("x.png").toString()));
+        assertEquals(2, EchoicCli.run("render", wav.toString(), "--view", "waveform", "--width", "0", "--out",
+                dir.resolve("x.png").toString()));
+        assertTrue(Files.notExists(dir.resolve("x.png")));
         assertTrue(Files.notExists(dir.resolve("x.npy")));
     }
 }

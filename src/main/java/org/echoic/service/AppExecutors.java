@@ -10,13 +10,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The one owner of the workbench's worker threads: a compute pool ("echoic-compute-N": summaries, tiles,
  * segmentation), one I/O thread ("echoic-io": opening and decoding, saving) and a timer
- * ("echoic-timer": periodic triggers such as autosave). All threads are daemons, so a
+ * ("echoic-timer": periodic triggers such as autosave) and the one model thread ("echoic-training", see
+ * {@link ModelThread}). All threads are daemons, so a
  * forgotten executor never keeps the JVM alive. Thread-safe.
  */
 public final class AppExecutors implements AutoCloseable {
     private final ExecutorService compute;
     private final ExecutorService io;
     private final ScheduledExecutorService timer;
+    private final ModelThread model = new ModelThread();
 
     /** Executors with {@code computeThreads} compute threads. */
     public AppExecutors(int computeThreads) {
@@ -57,12 +59,18 @@ public final class AppExecutors implements AutoCloseable {
         return timer;
     }
 
+    /** The one thread that touches the model's ND4J arrays: training, inspection, generation. */
+    public ModelThread model() {
+        return model;
+    }
+
     /** Interrupts running tasks and waits briefly for them to end. */
     @Override
     public void close() {
         compute.shutdownNow();
         io.shutdownNow();
         timer.shutdownNow();
+        model.close();
         try {
             compute.awaitTermination(2, TimeUnit.SECONDS);
             io.awaitTermination(2, TimeUnit.SECONDS);

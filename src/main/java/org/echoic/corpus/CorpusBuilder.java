@@ -1,0 +1,93 @@
+package org.echoic.corpus;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.echoic.audio.Recording;
+import org.echoic.dsp.SpectralFrames;
+import org.echoic.dsp.Spectrogram;
+import org.echoic.dsp.Stft;
+import org.echoic.segment.Segment;
+import org.echoic.train.SequenceDataset;
+
+/**
+ * Builds a {@link Corpus} from the segments of one or more recordings, with the project's one STFT engine:
+ * each segment's PSD spectrogram of one channel (or the mean) is cropped to the band and scaled to [0, 1]
+ * per segment. All recordings must give the same frame width. Runs on the calling thread; honours
+ * interruption between segments. Not thread-safe (one builder per job).
+ */
+public final class CorpusBuilder {
+    private final SpectralFrames settings;
+    private final int channel;
+    private final List<float[][]> sequences = new ArrayList<>();
+    private final List<CorpusSegment> provenance = new ArrayList<>();
+    private final List<Double> maxDbs = new ArrayList<>();
+    private int nVisible = -1;
+    private int skipped;
+
+    /**
+     * @param settings STFT, band and scaling of the frames
+     * @param channel  the channel to analyse, or {@link Recording#MEAN_CHANNEL}
+     */
+    public CorpusBuilder(SpectralFrames settings, int channel) {
+        this.settings = settings;
+        this.channel = channel;
+    }
+
+    /**
+     * Adds the segments of one recording (segments shorter than one STFT segment are skipped and counted).
+     *
+     * @param recordingId how the corpus names the recording
+     * @throws IllegalArgumentException if this recording gives another frame width than the earlier ones
+     * @throws InterruptedException     if the thread is interrupted
+     */
+    public void add(String recordingId, Recording rec, List<Segment> segments) throws InterruptedException {
+        int f = settings.nVisible(rec.sampleRateHz());
+        if (nVisible >= 0 && f != nVisible) {
+            throw new IllegalArgumentException(recordingId + ": frames of " + f + " values at "
+                    + rec.sampleRateHz() + " Hz, but the corpus has " + nVisible
+                    + "; use recordings of one rate or a fixed band");
+        }
+        for (int i = 0; i < segments.size(); i++) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("corpus building interrupted");
+            }
+            Segment s = segments.get(i);
+            long end = Math.min(s.endFrame(), rec.frames());
+            if (settings.stft().frameCount(end - s.startFrame()) < 1) {
+                skipped++;
+                continue;
+            }
+            Spectrogram psd = Stft.spectrogram(rec, channel, s.startFrame(), end, settings.stft(), null, 1, null);
+            sequences.add(settings.scale(psd));
+            maxDbs.add(settings.maxDb(psd));
+            provenance.add(new CorpusSegment(recordingId, i, s.startFrame(), end, rec.sampleRateHz(),
+                    s.label() == null ? "" : s.label()));
+            nVisible = f;
+        }
+    }
+
+    /** Segments kept so far. */
+    public int size() {
+        return sequences.size();
+    }
+
+    /**
+     * The corpus; its frame settings carry the median of the segments' maximum levels as reference.
+     *
+     * @throws IllegalStateException if no segment was kept
+     */
+    public Corpus build(String origin) {
+        if (sequences.isEmpty()) {
+            throw new IllegalStateException("no segment long enough for one STFT frame (" + skipped
+                    + " skipped): nothing to train on");
+        }
+        double[] levels = maxDbs.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(levels);
+        int n = levels.length;
+        double median = n % 2 == 1 ? levels[n / 2] : (levels[n / 2 - 1] + levels[n / 2]) / 2;
+        return new Corpus(new SequenceDataset(nVisible, sequences, origin), provenance,
+                settings.withReferenceDb(median), skipped);
+    }
+}

@@ -64,7 +64,7 @@ public record InspectedSegment(String name, float[][] frames, Recording recordin
             if (end <= s.startFrame() || frames.stft().frameCount(end - s.startFrame()) < 1) {
                 continue;
             }
-            out.add(fromRecording(rec, channel, s, frames, nVisible, rec.path().getFileName() + " #" + (i + 1)
+            out.add(fromRecording(rec, channel, s, frames, nVisible, rec.path().getFileName() + " #" + i
                     + (s.label().isEmpty() ? "" : " " + s.label())));
         }
         return out;
@@ -74,7 +74,7 @@ public record InspectedSegment(String name, float[][] frames, Recording recordin
     public static InspectedSegment fromCorpus(Corpus corpus, int i, Recording recording, int channel) {
         CorpusSegment s = corpus.segments().get(i);
         String file = java.nio.file.Path.of(s.recording()).getFileName().toString();
-        return new InspectedSegment(file + " #" + (s.index() + 1) + (s.label().isEmpty() ? "" : " " + s.label()),
+        return new InspectedSegment(file + " #" + s.index() + (s.label().isEmpty() ? "" : " " + s.label()),
                 corpus.dataset().sequences().get(i), recording, s.recording(), channel, s.startFrame(), s.endFrame());
     }
 

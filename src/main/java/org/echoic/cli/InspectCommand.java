@@ -14,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.echoic.audio.Recording;
 import org.echoic.dsp.ColorMap;
-import org.echoic.io.AnnotationFormat;
 import org.echoic.io.AudioFiles;
 import org.echoic.io.CheckpointSummaries;
 import org.echoic.io.Json;
@@ -24,6 +23,7 @@ import org.echoic.service.AppExecutors;
 import org.echoic.service.InspectedSegment;
 import org.echoic.service.InspectionExporter;
 import org.echoic.service.InspectionService;
+import org.echoic.service.SegmentTables;
 import org.echoic.train.SequenceDataset;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -97,8 +97,7 @@ final class InspectCommand implements Callable<Integer> {
                             + "settings (it was trained on a sequence data set): use --data and --sequence");
                 }
                 Recording rec = AudioFiles.open(a.recording);
-                List<Segment> segments = AnnotationFormat.readAny(tableFor(a)).stream()
-                        .map(x -> x.toSegment(rec.sampleRateHz())).toList();
+                List<Segment> segments = SegmentTables.read(tableFor(a), rec.sampleRateHz());
                 if (a.segment < 0 || a.segment >= segments.size()) {
                     throw new IllegalArgumentException(tableFor(a) + ": no segment " + a.segment + " (it has "
                             + segments.size() + ")");
@@ -163,16 +162,9 @@ final class InspectCommand implements Callable<Integer> {
         if (a.table != null) {
             return a.table;
         }
-        String name = a.recording.getFileName().toString();
-        String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        for (String ext : new String[] {".csv", ".segments.csv", ".labels.txt"}) {
-            Path p = a.recording.resolveSibling(base + ext);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new IOException(a.recording + ": no segment table beside it (" + base + ".csv, " + base
-                + ".segments.csv or " + base + ".labels.txt): name one with --segments");
+        return SegmentTables.besides(a.recording).orElseThrow(() -> new IOException(a.recording
+                + ": no segment table beside it (same name with .csv, .segments.csv or .labels.txt): "
+                + "name one with --segments"));
     }
 
     private static <T> T await(java.util.concurrent.CompletableFuture<T> f) throws Exception {

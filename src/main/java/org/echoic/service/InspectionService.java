@@ -75,6 +75,28 @@ public final class InspectionService implements AutoCloseable {
                              List<ModelInspector.UnitStatistics> statistics) {
     }
 
+    /**
+     * A checkpoint of a run folder as its model.json describes it (costs NaN when unknown).
+     *
+     * @param modifiedMillis modification time of model.json, ms since the epoch
+     */
+    public record CheckpointInfo(Path dir, int epochs, int nVisible, int nHidden, int nRecurrent, double trainCost,
+                                 double validationCost, String dataOrigin, long modifiedMillis) {
+    }
+
+    /** The checkpoints of {@code runFolder} (the folder itself and the checkpoints below it), read on the I/O thread. */
+    public CompletableFuture<List<CheckpointInfo>> listCheckpoints(Path runFolder) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return CheckpointSummaries.list(runFolder).stream().map(s -> new CheckpointInfo(s.dir(), s.epochs(),
+                        s.nVisible(), s.nHidden(), s.nRecurrent(), s.trainCost(), s.validationCost(), s.dataOrigin(),
+                        s.modified().toMillis())).toList();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, io);
+    }
+
     public InspectionService(ModelThread modelThread, ScheduledExecutorService timer, Executor io) {
         this.modelThread = modelThread;
         this.timer = timer;

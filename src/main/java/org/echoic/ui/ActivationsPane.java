@@ -1,0 +1,131 @@
+package org.echoic.ui;
+
+import java.util.Locale;
+
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
+
+import org.echoic.dsp.ColorMap;
+import org.echoic.dsp.SpectralFrames;
+import org.echoic.render.ActivationMapRenderer;
+import org.echoic.service.InspectionService;
+
+/**
+ * The activations view of the Model tab: a segment's frames exactly as the model sees them (frequency upwards),
+ * p(h | v_t) of every hidden unit beneath it on the same time axis (units top to bottom, the selected unit marked
+ * at both edges) and, optionally, the three recurrent layers' states (−1 to 1). Repainted at its width.
+ * JavaFX thread only.
+ */
+final class ActivationsPane extends VBox {
+    static final int FRAMES_HEIGHT = 150;
+    static final int MAP_HEIGHT = 220;
+    static final int STATE_HEIGHT = 70;
+    static final int MARK = 0xffff4040;
+
+    private final Label title = new Label("Load a checkpoint, then choose a segment");
+    private final ImageView framesView = new ImageView();
+    private final ImageView mapView = new ImageView();
+    private final ImageView[] stateViews = {new ImageView(), new ImageView(), new ImageView()};
+    private final Label[] stateLabels = new Label[3];
+    private final CheckBox showStates = new CheckBox("Recurrent states");
+    private InspectionService.SegmentInspection shown;
+    private int selectedUnit = -1;
+    private int paintedWidth;
+
+    ActivationsPane() {
+        super(4);
+        setId("activationsPane");
+        framesView.setId("segmentFrames");
+        mapView.setId("activationMap");
+        showStates.setId("showRecurrentStates");
+        showStates.selectedProperty().addListener((o, a, b) -> repaint());
+        getChildren().addAll(title, framesView, new Label("p(h | v) of every hidden unit (top: unit 0)"), mapView,
+                showStates);
+        for (int l = 0; l < 3; l++) {
+            stateLabels[l] = new Label("Recurrent layer " + (l + 1));
+            stateViews[l].setId("recurrentLayer" + (l + 1));
+            getChildren().addAll(stateLabels[l], stateViews[l]);
+        }
+        widthProperty().addListener((o, a, b) -> {
+            if (Math.abs(b.doubleValue() - paintedWidth) >= 1) {
+                repaint();
+            }
+        });
+        repaint();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 100;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 500;
+    }
+
+    void show(InspectionService.SegmentInspection inspection) {
+        shown = inspection;
+        repaint();
+    }
+
+    void selectUnit(int unit) {
+        selectedUnit = unit;
+        repaint();
+    }
+
+    /** The inspection shown, or null. */
+    InspectionService.SegmentInspection shown() {
+        return shown;
+    }
+
+    private void repaint() {
+        boolean states = showStates.isSelected() && shown != null;
+        for (int l = 0; l < 3; l++) {
+            stateViews[l].setVisible(states);
+            stateViews[l].setManaged(states);
+            stateLabels[l].setVisible(states);
+            stateLabels[l].setManaged(states);
+        }
+        int width = (int) Math.max(100, getWidth() - 4);
+        paintedWidth = (int) getWidth();
+        if (shown == null) {
+            framesView.setImage(null);
+            mapView.setImage(null);
+            return;
+        }
+        var a = shown.activations();
+        var seg = shown.segment();
+        SpectralFrames f = shown.model().frames();
+        String band = f == null ? "" : String.format(Locale.ROOT, ", %.0f–%s Hz", f.minHz(),
+                Double.isInfinite(f.maxHz()) ? "Nyquist" : String.format(Locale.ROOT, "%.0f", f.maxHz()));
+        String time = seg.playable() ? String.format(Locale.ROOT, ", %.3f s at %s", (seg.endFrame() - seg.startFrame())
+                / seg.recording().sampleRateHz(), TimeFormat.hms(seg.startFrame() / seg.recording().sampleRateHz())) : "";
+        title.setText(String.format(Locale.ROOT, "%s: %d frames%s%s (model epoch %d)", seg.name(), a.frames(), time,
+                band, shown.model().epochs()));
+        framesView.setImage(ArgbImages.of(ActivationMapRenderer.paint(seg.frames(), null, 0, 1, true,
+                ColorMap.VIRIDIS, width, FRAMES_HEIGHT), width, FRAMES_HEIGHT));
+        int units = a.hidden()[0].length;
+        int mapHeight = Math.max(MAP_HEIGHT, units);
+        int[] map = ActivationMapRenderer.paint(a.hidden(), null, 0, 1, false, ColorMap.INFERNO, width, mapHeight);
+        if (selectedUnit >= 0 && selectedUnit < units) {
+            int y0 = (int) Math.ceil((double) selectedUnit * mapHeight / units);
+            int y1 = (int) Math.ceil((double) (selectedUnit + 1) * mapHeight / units);
+            for (int y = y0; y < Math.max(y1, y0 + 1) && y < mapHeight; y++) {
+                for (int x = 0; x < 6; x++) {
+                    map[y * width + x] = MARK;
+                    map[y * width + width - 1 - x] = MARK;
+                }
+            }
+        }
+        mapView.setImage(ArgbImages.of(map, width, mapHeight));
+        if (states) {
+            for (int l = 0; l < 3; l++) {
+                stateViews[l].setImage(ArgbImages.of(ActivationMapRenderer.paint(a.recurrent()[l], null, -1, 1, false,
+                        ColorMap.VIRIDIS, width, STATE_HEIGHT), width, STATE_HEIGHT));
+            }
+        }
+    }
+}

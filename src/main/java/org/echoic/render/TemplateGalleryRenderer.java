@@ -5,8 +5,8 @@ import org.echoic.dsp.ColorMap;
 /**
  * Paints hidden units' spectral templates (W[:, j] over the F frame values) as a grid of small cells into an
  * ARGB buffer, in a chosen order. In each cell frequency runs upwards (value 0 at the bottom, like a
- * spectrogram); each row is coloured by the weight scaled to the cell's largest |w| (mid-colour = 0) and a
- * white trace marks the weight profile. The selected unit gets a highlight frame. Immutable; thread-safe.
+ * spectrogram); each row is coloured by the weight scaled to the cell's largest |w| (mid-colour = 0), a grey
+ * line marks zero and a white trace the weight profile. The selected unit gets a highlight frame. Immutable; thread-safe.
  *
  * @param cellWidth  cell width in pixels
  * @param cellHeight cell height in pixels
@@ -17,6 +17,8 @@ public record TemplateGalleryRenderer(int cellWidth, int cellHeight, int gap) {
     public static final int BACKGROUND = 0xff202020;
     /** The profile trace. */
     public static final int TRACE = 0xffffffff;
+    /** The zero line of each cell. */
+    public static final int ZERO_LINE = 0xff8a8a8a;
     /** Frame of the selected cell. */
     public static final int HIGHLIGHT = 0xffff4040;
 
@@ -85,6 +87,7 @@ public record TemplateGalleryRenderer(int cellWidth, int cellHeight, int gap) {
         double inv = max > 0 ? 1 / max : 0;
         int f = w.length;
         int mid = cellWidth / 2;
+        int previous = -1;
         for (int y = 0; y < cellHeight; y++) {
             int bin = (int) ((long) (cellHeight - 1 - y) * f / cellHeight);
             double s = w[bin] * inv;
@@ -93,11 +96,14 @@ public record TemplateGalleryRenderer(int cellWidth, int cellHeight, int gap) {
             for (int x = 0; x < cellWidth; x++) {
                 argb[row + x] = colour;
             }
-            int trace = mid + (int) Math.round(s * (cellWidth / 2 - 1));
-            int from = Math.min(mid, trace);
-            int to = Math.max(mid, trace);
-            argb[row + Math.max(0, Math.min(cellWidth - 1, from))] = TRACE;
-            argb[row + Math.max(0, Math.min(cellWidth - 1, to))] = TRACE;
+            argb[row + mid] = ZERO_LINE;
+            int trace = Math.max(0, Math.min(cellWidth - 1, mid + (int) Math.round(s * (cellWidth / 2 - 1))));
+            int from = previous < 0 ? trace : Math.min(previous, trace);
+            int to = previous < 0 ? trace : Math.max(previous, trace);
+            for (int x = from; x <= to; x++) {
+                argb[row + x] = TRACE;
+            }
+            previous = trace;
         }
     }
 

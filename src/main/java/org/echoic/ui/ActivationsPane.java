@@ -30,6 +30,8 @@ final class ActivationsPane extends VBox {
     private final ImageView[] stateViews = {new ImageView(), new ImageView(), new ImageView()};
     private final Label[] stateLabels = new Label[3];
     private final CheckBox showStates = new CheckBox("Recurrent states");
+    private final CheckBox stretch = new CheckBox("Stretch colours to the map's range");
+    private final Label mapLabel = new Label();
     private InspectionService.SegmentInspection shown;
     private int selectedUnit = -1;
     private int paintedWidth;
@@ -41,8 +43,11 @@ final class ActivationsPane extends VBox {
         mapView.setId("activationMap");
         showStates.setId("showRecurrentStates");
         showStates.selectedProperty().addListener((o, a, b) -> repaint());
-        getChildren().addAll(title, framesView, new Label("p(h | v) of every hidden unit (top: unit 0)"), mapView,
-                showStates);
+        stretch.setId("stretchActivations");
+        stretch.setSelected(true);
+        stretch.selectedProperty().addListener((o, a, b) -> repaint());
+        title.setWrapText(true);
+        getChildren().addAll(title, framesView, mapLabel, mapView, new javafx.scene.layout.HBox(12, stretch, showStates));
         for (int l = 0; l < 3; l++) {
             stateLabels[l] = new Label("Recurrent layer " + (l + 1));
             stateViews[l].setId("recurrentLayer" + (l + 1));
@@ -64,6 +69,22 @@ final class ActivationsPane extends VBox {
     @Override
     protected double computePrefWidth(double height) {
         return 500;
+    }
+
+    /** 0 to 1, or the values' own range when stretched (and not flat). */
+    static double[] range(float[][] values, boolean stretched) {
+        if (!stretched) {
+            return new double[] {0, 1};
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (float[] row : values) {
+            for (float v : row) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return hi - lo < 1e-6 ? new double[] {0, 1} : new double[] {lo, hi};
     }
 
     void show(InspectionService.SegmentInspection inspection) {
@@ -109,7 +130,11 @@ final class ActivationsPane extends VBox {
                 ColorMap.VIRIDIS, width, FRAMES_HEIGHT), width, FRAMES_HEIGHT));
         int units = a.hidden()[0].length;
         int mapHeight = Math.max(MAP_HEIGHT, units);
-        int[] map = ActivationMapRenderer.paint(a.hidden(), null, 0, 1, false, ColorMap.INFERNO, width, mapHeight);
+        double[] range = range(a.hidden(), stretch.isSelected());
+        mapLabel.setText(String.format(Locale.ROOT, "p(h | v) of every hidden unit (top: unit 0), colours %.3f–%.3f",
+                range[0], range[1]));
+        int[] map = ActivationMapRenderer.paint(a.hidden(), null, range[0], range[1], false, ColorMap.INFERNO, width,
+                mapHeight);
         if (selectedUnit >= 0 && selectedUnit < units) {
             int y0 = (int) Math.ceil((double) selectedUnit * mapHeight / units);
             int y1 = (int) Math.ceil((double) (selectedUnit + 1) * mapHeight / units);

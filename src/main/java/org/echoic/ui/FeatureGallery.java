@@ -56,7 +56,7 @@ final class FeatureGallery extends VBox {
         }
     }
 
-    static final TemplateGalleryRenderer RENDERER = new TemplateGalleryRenderer(22, 56, 3);
+    static final TemplateGalleryRenderer RENDERER = new TemplateGalleryRenderer(30, 64, 4);
 
     private final ChoiceBox<SortKey> sort = new ChoiceBox<>(FXCollections.observableArrayList(SortKey.values()));
     private final ImageView image = new ImageView();

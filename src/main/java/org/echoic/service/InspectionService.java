@@ -119,7 +119,7 @@ public final class InspectionService implements AutoCloseable {
             }
             ComputeBackend.configureForTraining();
             CheckpointFolder.Loaded l = CheckpointFolder.load(dir);
-            FileTime modified = CheckpointSummaries.read(l.dir()).modified();
+            FileTime modified = modifiedTime(l.dir());
             closeModel();
             model = l.model();
             l.optimizer().close();
@@ -138,6 +138,15 @@ public final class InspectionService implements AutoCloseable {
             return null;
         });
         return f;
+    }
+
+    /** model.json's time; the epoch start if it vanished meanwhile (a save renaming folders), so a follow reloads. */
+    private static FileTime modifiedTime(Path dir) {
+        try {
+            return java.nio.file.Files.getLastModifiedTime(dir.resolve("model.json"));
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     private void recompute() {

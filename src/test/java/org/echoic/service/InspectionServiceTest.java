@@ -72,6 +72,10 @@ class InspectionServiceTest {
         Segment seg = TinyCheckpoint.segments(rec).get(2);
         InspectedSegment s = InspectedSegment.fromRecording(rec, 0, seg, m.frames(), 35, "third");
         assertArrayEquals(corpus.dataset().sequences().get(2), s.frames(), "frames exactly as in training");
+        InspectedSegment fromCorpus = InspectedSegment.fromCorpus(corpus, 2, rec, 0);
+        assertEquals("bird-song.wav #2 B", fromCorpus.name());
+        assertEquals(seg.startFrame(), fromCorpus.startFrame());
+        assertTrue(fromCorpus.playable());
         InspectionService.SegmentInspection insp = get(service.inspect(s));
         ModelInspector.Activations a = insp.activations();
         assertEquals(s.frames().length, a.frames());

@@ -32,6 +32,8 @@ final class ActivationsPane extends VBox {
     private final CheckBox showStates = new CheckBox("Recurrent states");
     private final CheckBox stretch = new CheckBox("Stretch colours to the map's range");
     private final Label mapLabel = new Label();
+    private final Label readout = new Label(" ");
+    private java.util.function.IntConsumer onUnitClicked = u -> { };
     private InspectionService.SegmentInspection shown;
     private int selectedUnit = -1;
     private int paintedWidth;
@@ -47,7 +49,20 @@ final class ActivationsPane extends VBox {
         stretch.setSelected(true);
         stretch.selectedProperty().addListener((o, a, b) -> repaint());
         title.setWrapText(true);
-        getChildren().addAll(title, framesView, mapLabel, mapView, new javafx.scene.layout.HBox(12, stretch, showStates));
+        readout.setId("activationReadout");
+        mapView.setOnMouseMoved(e -> {
+            int[] at = at(e.getX(), e.getY());
+            readout.setText(at == null ? " " : String.format(Locale.ROOT, "frame %d, unit %d: p(h|v) = %.3f", at[0],
+                    at[1], shown.activations().hidden()[at[0]][at[1]]));
+        });
+        mapView.setOnMouseClicked(e -> {
+            int[] at = at(e.getX(), e.getY());
+            if (at != null) {
+                onUnitClicked.accept(at[1]);
+            }
+        });
+        getChildren().addAll(title, framesView, mapLabel, mapView, readout,
+                new javafx.scene.layout.HBox(12, stretch, showStates));
         for (int l = 0; l < 3; l++) {
             stateLabels[l] = new Label("Recurrent layer " + (l + 1));
             stateViews[l].setId("recurrentLayer" + (l + 1));
@@ -85,6 +100,26 @@ final class ActivationsPane extends VBox {
             }
         }
         return hi - lo < 1e-6 ? new double[] {0, 1} : new double[] {lo, hi};
+    }
+
+    /** What a click on the map's row of a unit does (the Model tab selects the unit in the gallery). */
+    void setOnUnitClicked(java.util.function.IntConsumer action) {
+        onUnitClicked = action;
+    }
+
+    /** Frame and unit under a point of the map, or null. */
+    int[] at(double x, double y) {
+        if (shown == null || mapView.getImage() == null) {
+            return null;
+        }
+        int w = (int) mapView.getImage().getWidth();
+        int h = (int) mapView.getImage().getHeight();
+        if (x < 0 || y < 0 || x >= w || y >= h) {
+            return null;
+        }
+        int frames = shown.activations().frames();
+        int units = shown.activations().hidden()[0].length;
+        return new int[] {ActivationMapRenderer.frameAtX((int) x, frames, w), (int) Math.min(units - 1, (long) y * units / h)};
     }
 
     void show(InspectionService.SegmentInspection inspection) {

@@ -75,6 +75,7 @@ final class ModelView extends BorderPane {
         setId("modelView");
         browser = new CheckpointBrowser(service, status::setMessage);
         gallery = new FeatureGallery(activations::selectUnit, this::playDriver);
+        activations.setOnUnitClicked(gallery::selectUnit);
 
         segments.setId("inspectSegments");
         segments.setPrefHeight(200);

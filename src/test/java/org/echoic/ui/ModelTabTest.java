@@ -153,6 +153,13 @@ class ModelTabTest {
         ModelInspector.UnitStatistics stats = inspection.report().statistics().get(order[1]);
         assertEquals(stats.topSegments().get(0).activation(), d.activation(), 0);
 
+        Node mapNode = robot.lookup("#activationMap").query();
+        double rowHeight = mapNode.getBoundsInLocal().getHeight() / 8;
+        robot.clickOn(mapNode.localToScreen(40, rowHeight * 5.5));
+        assertEquals(5, model.gallery().selectedUnit(), "clicking unit 5's row of the map selects it");
+        assertTrue(robot.lookup("#activationReadout").queryAs(javafx.scene.control.Label.class).getText()
+                .contains("unit 5"));
+
         robot.interact(() -> model.gallery().sortChoice().setValue(FeatureGallery.SortKey.SELECTIVITY));
         int[] bySel = model.gallery().order();
         List<ModelInspector.UnitStatistics> all = inspection.report().statistics();

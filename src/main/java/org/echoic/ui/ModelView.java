@@ -285,7 +285,12 @@ final class ModelView extends BorderPane {
 
     private void playDriver(FeatureGallery.Driver d) {
         InspectedSegment s = d.segment();
-        service.inspect(s);
+        if (segments.getItems().contains(s)) {
+            segments.getSelectionModel().select(s);
+            segments.scrollTo(s);
+        } else {
+            service.inspect(s);
+        }
         if (!s.playable() || shownModel == null || shownModel.frames() == null) {
             status.setNotice(s.name() + " has no audio to play");
             return;

@@ -163,6 +163,43 @@ public final class Envelope implements AutoCloseable {
         }
     }
 
+    /**
+     * The largest envelope value (full scale = 1) in each of {@code columns} columns of {@code framesPerColumn}
+     * frames from {@code startFrame}, for drawing: exact where a column spans fewer than two summary blocks, else the
+     * maximum of the blocks it touches (at most one block, {@value #L1} frames, wider). Columns outside the
+     * recording get NaN.
+     */
+    public float[] columnMaxima(double startFrame, double framesPerColumn, int columns) {
+        float[] out = new float[columns];
+        int[] buf = new int[0];
+        double unit = sumPerUnit();
+        for (int c = 0; c < columns; c++) {
+            long a = Math.max(0, (long) Math.floor(startFrame + c * framesPerColumn));
+            long b = Math.min(frames, Math.max(a + 1, (long) Math.floor(startFrame + (c + 1) * framesPerColumn)));
+            if (a >= frames || b <= a) {
+                out[c] = Float.NaN;
+                continue;
+            }
+            int max = 0;
+            if (b - a >= 2L * L1) {
+                for (long k = a >>> L1_BITS; k <= (b - 1) >>> L1_BITS; k++) {
+                    max = Math.max(max, l1Max[(int) k]);
+                }
+            } else {
+                int n = (int) (b - a);
+                if (buf.length < n) {
+                    buf = new int[Math.max(n, 2 * buf.length)];
+                }
+                sums(a, n, buf);
+                for (int i = 0; i < n; i++) {
+                    max = Math.max(max, buf[i]);
+                }
+            }
+            out[c] = (float) (max / unit);
+        }
+        return out;
+    }
+
     /** The envelope value (mean |x| over the box, full scale = 1) at {@code frame}. */
     public double value(long frame) {
         return sum(frame) / sumPerUnit();

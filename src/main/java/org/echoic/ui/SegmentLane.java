@@ -1,0 +1,189 @@
+package org.echoic.ui;
+
+import java.util.List;
+
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import org.echoic.render.Viewport;
+import org.echoic.segment.Segment;
+import org.echoic.segment.SegmentEdits;
+import org.echoic.service.SegmentationSession;
+import org.echoic.service.SegmentationSnapshot;
+
+/**
+ * A thin lane with the segments as boxes and their labels (edited ones in orange): a click selects a segment,
+ * dragging one of its edges moves that edge (a manual {@link SegmentEdits.Move} edit, undoable). Other presses fall
+ * through to the lane stack (time selection). JavaFX thread only.
+ */
+public final class SegmentLane extends Region implements Lane {
+    private static final double EDGE_GRAB_PX = 4;
+    private static final Color BACKGROUND = Color.rgb(0x22, 0x25, 0x2C);
+    private static final Color TEXT = Color.rgb(220, 224, 232);
+    private static final Font FONT = Font.font(10);
+
+    private final SegmentationState state;
+    private final Canvas canvas = new Canvas();
+    private int dragIndex = -1;
+    private boolean dragStartEdge;
+    private double dragX;
+
+    public SegmentLane(SegmentationState state) {
+        this.state = state;
+        setId("segmentLane");
+        getChildren().add(canvas);
+        setMinHeight(28);
+        setPrefHeight(34);
+        setMaxHeight(34);
+        widthProperty().addListener((o, a, b) -> repaint());
+        heightProperty().addListener((o, a, b) -> repaint());
+        state.snapshotProperty().addListener((o, a, b) -> repaint());
+        state.selectedIndexProperty().addListener((o, a, b) -> repaint());
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> setCursor(edgeAt(e.getX()) != null ? Cursor.H_RESIZE : Cursor.DEFAULT));
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+    }
+
+    @Override
+    public Region node() {
+        return this;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+    }
+
+    @Override
+    public void repaint() {
+        double w = Math.floor(getWidth());
+        double h = Math.floor(getHeight());
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(BACKGROUND);
+        g.fillRect(0, 0, w, h);
+        SegmentationSnapshot s = state.snapshot();
+        if (s == null || w < 1) {
+            return;
+        }
+        Viewport vp = state.timeline().viewport().withWidth((int) w);
+        List<SegmentEdits.Item> items = s.segments();
+        SegmentOverlayLayer.paintSegments(g, items, vp, w, h, state.selectedIndexProperty().get());
+        g.setFont(FONT);
+        g.setFill(TEXT);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (SegmentEdits.Item i : items) {
+            double a = vp.frameToX(i.segment().startFrame());
+            double b = vp.frameToX(i.segment().endFrame());
+            if (!i.segment().label().isEmpty() && b - a > 24 && b > 0 && a < w) {
+                g.fillText(i.segment().label(), Math.max(2, a + 3), h / 2, b - a - 6);
+            }
+        }
+        if (dragIndex >= 0) {
+            g.setStroke(Color.WHITE);
+            g.strokeLine(Math.floor(dragX) + 0.5, 0, Math.floor(dragX) + 0.5, h);
+        }
+        g.setFill(TEXT);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText("segments", w - 4, h / 2);
+    }
+
+    /** {index, 0 = start edge / 1 = end edge} of the edge under {@code x}, or null. */
+    private int[] edgeAt(double x) {
+        SegmentationSnapshot s = state.snapshot();
+        if (s == null) {
+            return null;
+        }
+        Viewport vp = state.timeline().viewport();
+        List<SegmentEdits.Item> items = s.segments();
+        for (int i = 0; i < items.size(); i++) {
+            Segment seg = items.get(i).segment();
+            double a = vp.frameToX(seg.startFrame());
+            double b = vp.frameToX(seg.endFrame());
+            if (b - a >= 2 * EDGE_GRAB_PX && Math.abs(x - a) <= EDGE_GRAB_PX) {
+                return new int[] {i, 0};
+            }
+            if (b - a >= 2 * EDGE_GRAB_PX && Math.abs(x - b) <= EDGE_GRAB_PX) {
+                return new int[] {i, 1};
+            }
+        }
+        return null;
+    }
+
+    private int segmentAt(double x) {
+        SegmentationSnapshot s = state.snapshot();
+        if (s == null) {
+            return -1;
+        }
+        double f = state.timeline().viewport().xToFrame(x);
+        List<SegmentEdits.Item> items = s.segments();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).segment().startFrame() <= f && f < items.get(i).segment().endFrame()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void onPressed(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        int[] edge = edgeAt(e.getX());
+        if (edge != null) {
+            dragIndex = edge[0];
+            dragStartEdge = edge[1] == 0;
+            dragX = e.getX();
+            state.selectedIndexProperty().set(edge[0]);
+            e.consume();
+            return;
+        }
+        int i = segmentAt(e.getX());
+        if (i >= 0) {
+            state.selectedIndexProperty().set(i);
+            e.consume();
+        }
+    }
+
+    private void onDragged(MouseEvent e) {
+        if (dragIndex >= 0) {
+            dragX = Math.max(0, Math.min(getWidth(), e.getX()));
+            repaint();
+            e.consume();
+        }
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (dragIndex < 0) {
+            return;
+        }
+        SegmentationSnapshot s = state.snapshot();
+        SegmentationSession session = state.session();
+        int index = dragIndex;
+        dragIndex = -1;
+        e.consume();
+        if (s == null || session == null || index >= s.segments().size()) {
+            repaint();
+            return;
+        }
+        Segment seg = s.segments().get(index).segment();
+        long frame = Math.max(0, Math.min(state.timeline().totalFrames(),
+                Math.round(state.timeline().viewport().xToFrame(dragX))));
+        long start = dragStartEdge ? Math.min(frame, seg.endFrame() - 1) : seg.startFrame();
+        long end = dragStartEdge ? seg.endFrame() : Math.max(frame, seg.startFrame() + 1);
+        if (start != seg.startFrame() || end != seg.endFrame()) {
+            session.edit(new SegmentEdits.Move(seg.startFrame(), seg.endFrame(), start, end));
+        }
+        repaint();
+    }
+}

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.echoic.audio.Recording;
 import org.echoic.io.AnnotationFormat;
@@ -47,6 +48,7 @@ public final class SegmentationSession implements AutoCloseable {
     private SegmentationResult automatic;
     private EnvelopeSpec pendingSpec;
     private volatile double progress = 1;
+    private final AtomicInteger envelopes = new AtomicInteger();
     private String error;
     private Path referenceFile;
     private List<Annotation> references = List.of();
@@ -75,6 +77,11 @@ public final class SegmentationSession implements AutoCloseable {
     /** The latest published state (never null). */
     public SegmentationSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** How many envelope computations were started (a diagnostic: fast parameter changes start none). */
+    public int envelopeComputations() {
+        return envelopes.get();
     }
 
     /** The parameters last asked for. */
@@ -120,8 +127,10 @@ public final class SegmentationSession implements AutoCloseable {
             pendingSpec = spec;
             progress = 0;
             segmentJob.cancel();
-            envelopeJob.submit(() -> model.computeEnvelope(spec, null, f -> progress = f), e -> onEnvelope(spec),
-                    this::fail);
+            envelopeJob.submit(() -> {
+                envelopes.incrementAndGet();
+                return model.computeEnvelope(spec, null, f -> progress = f);
+            }, e -> onEnvelope(spec), this::fail);
         }
     }
 

@@ -85,13 +85,16 @@ public final class ReferenceLane extends Region implements Lane {
             }
             g.setFill(matched[i] ? MATCHED : UNMATCHED);
             g.fillRect(a, 3, b - a, h - 6);
-            if (b - a > 24 && !refs.get(i).label().isEmpty()) {
+            if (b - a > 10 && !refs.get(i).label().isEmpty()) {
                 g.setFill(TEXT);
                 g.fillText(refs.get(i).label(), Math.max(2, a + 3), h / 2, b - a - 6);
             }
         }
         g.setFill(TEXT);
         g.setTextAlign(TextAlignment.RIGHT);
+        g.setFill(BACKGROUND);
+        g.fillRect(w - 66, h / 2 - 7, 66, 14);
+        g.setFill(TEXT);
         g.fillText("references", w - 4, h / 2);
     }
 }

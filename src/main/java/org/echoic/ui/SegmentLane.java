@@ -85,7 +85,7 @@ public final class SegmentLane extends Region implements Lane {
         for (SegmentEdits.Item i : items) {
             double a = vp.frameToX(i.segment().startFrame());
             double b = vp.frameToX(i.segment().endFrame());
-            if (!i.segment().label().isEmpty() && b - a > 24 && b > 0 && a < w) {
+            if (!i.segment().label().isEmpty() && b - a > 10 && b > 0 && a < w) {
                 g.fillText(i.segment().label(), Math.max(2, a + 3), h / 2, b - a - 6);
             }
         }
@@ -95,6 +95,9 @@ public final class SegmentLane extends Region implements Lane {
         }
         g.setFill(TEXT);
         g.setTextAlign(TextAlignment.RIGHT);
+        g.setFill(BACKGROUND);
+        g.fillRect(w - 66, h / 2 - 7, 66, 14);
+        g.setFill(TEXT);
         g.fillText("segments", w - 4, h / 2);
     }
 

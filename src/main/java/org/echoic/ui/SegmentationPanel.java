@@ -66,7 +66,8 @@ public final class SegmentationPanel extends ScrollPane {
         window = new SliderSpinner("window", 0.1, 50, 4, 0.5, false, v -> change(p -> p.withWindowMs(v)));
         lengths.setId("lengthRange");
         lengths.setShowTickLabels(true);
-        lengths.setMajorTickUnit(500);
+        lengths.setMajorTickUnit(1000);
+        lengths.setMinorTickCount(1);
         lengths.lowValueProperty().addListener((o, a, b) -> lengthsFromSlider());
         lengths.highValueProperty().addListener((o, a, b) -> lengthsFromSlider());
         minLength.valueProperty().addListener((o, a, b) -> lengthsFromSpinners());
@@ -80,6 +81,7 @@ public final class SegmentationPanel extends ScrollPane {
         threshold.setId("thresholdLabel");
         envelopeProgress.setId("envelopeProgress");
         envelopeProgress.setMaxWidth(Double.MAX_VALUE);
+        envelopeProgress.managedProperty().bind(envelopeProgress.visibleProperty());
         histogram.setId("durationHistogram");
         Tooltip.install(histogram, new Tooltip("Durations of the segments (ms)"));
 
@@ -94,6 +96,10 @@ public final class SegmentationPanel extends ScrollPane {
                 envelopeProgress, new Separator(), count, histogram, new Separator(),
                 agreement, new Separator(), exports.button());
         box.setPadding(new Insets(8));
+        viewportBoundsProperty().addListener((o, a, b) -> {
+            histogram.setWidth(Math.max(120, b.getWidth() - 20));
+            drawHistogram(state.snapshot());
+        });
         setContent(box);
         state.snapshotProperty().addListener((o, a, b) -> show(b));
         state.sessionProperty().addListener((o, a, b) -> showParams(b == null ? null : b.params()));
@@ -103,6 +109,7 @@ public final class SegmentationPanel extends ScrollPane {
 
     private static Label heading(String text) {
         Label l = new Label(text);
+        l.setWrapText(true);
         l.getStyleClass().add("panel-heading");
         return l;
     }
@@ -210,6 +217,9 @@ public final class SegmentationPanel extends ScrollPane {
     }
 
     private void drawHistogram(SegmentationSnapshot s) {
+        if (s == null) {
+            return;
+        }
         GraphicsContext g = histogram.getGraphicsContext2D();
         double w = histogram.getWidth();
         double h = histogram.getHeight();
@@ -234,7 +244,9 @@ public final class SegmentationPanel extends ScrollPane {
         }
         g.setFill(Color.rgb(190, 196, 210));
         g.fillText("0", 2, h - 1);
-        g.fillText(String.format(Locale.ROOT, "%.0f ms", maxMs), w - 50, h - 1);
-        g.fillText("max " + top, w - 50, 10);
+        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        g.fillText(String.format(Locale.ROOT, "%.0f ms", maxMs), w - 2, h - 1);
+        g.fillText(top + " in the fullest bin", w - 2, 10);
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
     }
 }

@@ -52,6 +52,9 @@ public final class SegmentationWorkbench {
         segments.setClosable(false);
         view.addToolTab(tuning);
         view.addToolTab(segments);
+        if (view.getCenter() instanceof javafx.scene.control.SplitPane split && split.getItems().size() == 3) {
+            split.setDividerPositions(0.15, 0.68);
+        }
         state.snapshotProperty().addListener((o, a, b) -> repaintLanes());
         state.selectedIndexProperty().addListener((o, a, b) -> {
             repaintLanes();

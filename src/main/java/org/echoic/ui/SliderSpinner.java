@@ -25,7 +25,8 @@ final class SliderSpinner extends HBox {
         spinner = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, value, step));
         spinner.setId(id + "Spinner");
         spinner.setEditable(true);
-        spinner.setPrefWidth(84);
+        spinner.setPrefWidth(78);
+        spinner.setMinWidth(78);
         HBox.setHgrow(slider, Priority.ALWAYS);
         getChildren().addAll(slider, spinner);
         slider.valueProperty().addListener((o, a, b) -> {

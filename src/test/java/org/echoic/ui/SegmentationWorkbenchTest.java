@@ -222,5 +222,13 @@ class SegmentationWorkbenchTest {
         Files.createDirectories(out.getParent());
         ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", out.toFile());
         assertTrue(Files.size(out) > 10_000);
+        robot.interact(() -> {
+            view.model().setViewport(view.model().viewport().showRange(0.6 * 44_100, 3.6 * 44_100));
+            seg.state().selectedIndexProperty().set(2);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.spectrogramLane().isIncomplete());
+        robot.interact(() -> view.laneStack().lanes().forEach(Lane::repaint));
+        Image zoomed = WaitForAsyncUtils.asyncFx(() -> view.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(zoomed, null), "png", out.resolveSibling("segmentation-zoomed.png").toFile());
     }
 }

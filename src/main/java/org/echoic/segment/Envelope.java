@@ -165,14 +165,17 @@ public final class Envelope implements AutoCloseable {
 
     /**
      * The largest envelope value (full scale = 1) in each of {@code columns} columns of {@code framesPerColumn}
-     * frames from {@code startFrame}, for drawing: exact where a column spans fewer than two summary blocks, else the
-     * maximum of the blocks it touches (at most one block, {@value #L1} frames, wider). Columns outside the
-     * recording get NaN.
+     * frames from {@code startFrame}, for drawing: exact when a column spans fewer than two summary blocks (the sums
+     * of the visible frames are recomputed in one pass), else the maximum of the blocks it touches (at most one block,
+     * {@value #L1} frames, wider). Columns outside the recording get NaN.
      */
     public float[] columnMaxima(double startFrame, double framesPerColumn, int columns) {
         float[] out = new float[columns];
-        int[] buf = new int[0];
         double unit = sumPerUnit();
+        if (framesPerColumn < 2 * L1) {
+            exactColumnMaxima(startFrame, framesPerColumn, out);
+            return out;
+        }
         for (int c = 0; c < columns; c++) {
             long a = Math.max(0, (long) Math.floor(startFrame + c * framesPerColumn));
             long b = Math.min(frames, Math.max(a + 1, (long) Math.floor(startFrame + (c + 1) * framesPerColumn)));
@@ -181,23 +184,43 @@ public final class Envelope implements AutoCloseable {
                 continue;
             }
             int max = 0;
-            if (b - a >= 2L * L1) {
-                for (long k = a >>> L1_BITS; k <= (b - 1) >>> L1_BITS; k++) {
-                    max = Math.max(max, l1Max[(int) k]);
-                }
-            } else {
-                int n = (int) (b - a);
-                if (buf.length < n) {
-                    buf = new int[Math.max(n, 2 * buf.length)];
-                }
-                sums(a, n, buf);
-                for (int i = 0; i < n; i++) {
-                    max = Math.max(max, buf[i]);
-                }
+            for (long k = a >>> L1_BITS; k <= (b - 1) >>> L1_BITS; k++) {
+                max = Math.max(max, l1Max[(int) k]);
             }
             out[c] = (float) (max / unit);
         }
         return out;
+    }
+
+    /** Column maxima from the exact sums, read in one pass over the visible frames (in blocks). */
+    private void exactColumnMaxima(double startFrame, double framesPerColumn, float[] out) {
+        int columns = out.length;
+        long first = Math.max(0, (long) Math.floor(startFrame));
+        long last = Math.min(frames, Math.max(first + 1, (long) Math.floor(startFrame + columns * framesPerColumn)));
+        int[] max = new int[columns];
+        Arrays.fill(max, -1);
+        int[] buf = new int[(int) Math.min(1 << 16, Math.max(1, last - first))];
+        BoxSums reader = sums.fork();
+        for (long f = first; f < last; f += buf.length) {
+            int n = (int) Math.min(buf.length, last - f);
+            reader.read(f, n, buf);
+            for (int i = 0; i < n; i++) {
+                int c = (int) Math.floor((f + i + 0.5 - startFrame) / framesPerColumn);
+                if (c >= 0 && c < columns && buf[i] > max[c]) {
+                    max[c] = buf[i];
+                }
+            }
+        }
+        double unit = sumPerUnit();
+        for (int c = 0; c < columns; c++) {
+            long a = (long) Math.floor(startFrame + c * framesPerColumn);
+            if (max[c] < 0 && a >= 0 && a < frames) {
+                int[] one = new int[1];
+                reader.read(a, 1, one);
+                max[c] = one[0];
+            }
+            out[c] = max[c] < 0 ? Float.NaN : (float) (max[c] / unit);
+        }
     }
 
     /** The envelope value (mean |x| over the box, full scale = 1) at {@code frame}. */

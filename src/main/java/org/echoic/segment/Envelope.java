@@ -170,57 +170,17 @@ public final class Envelope implements AutoCloseable {
      * {@value #L1} frames, wider). Columns outside the recording get NaN.
      */
     public float[] columnMaxima(double startFrame, double framesPerColumn, int columns) {
-        float[] out = new float[columns];
-        double unit = sumPerUnit();
-        if (framesPerColumn < 2 * L1) {
-            exactColumnMaxima(startFrame, framesPerColumn, out);
-            return out;
-        }
-        for (int c = 0; c < columns; c++) {
-            long a = Math.max(0, (long) Math.floor(startFrame + c * framesPerColumn));
-            long b = Math.min(frames, Math.max(a + 1, (long) Math.floor(startFrame + (c + 1) * framesPerColumn)));
-            if (a >= frames || b <= a) {
-                out[c] = Float.NaN;
-                continue;
-            }
-            int max = 0;
-            for (long k = a >>> L1_BITS; k <= (b - 1) >>> L1_BITS; k++) {
-                max = Math.max(max, l1Max[(int) k]);
-            }
-            out[c] = (float) (max / unit);
-        }
-        return out;
+        return EnvelopeColumns.maxima(this, startFrame, framesPerColumn, columns);
     }
 
-    /** Column maxima from the exact sums, read in one pass over the visible frames (in blocks). */
-    private void exactColumnMaxima(double startFrame, double framesPerColumn, float[] out) {
-        int columns = out.length;
-        long first = Math.max(0, (long) Math.floor(startFrame));
-        long last = Math.min(frames, Math.max(first + 1, (long) Math.floor(startFrame + columns * framesPerColumn)));
-        int[] max = new int[columns];
-        Arrays.fill(max, -1);
-        int[] buf = new int[(int) Math.min(1 << 16, Math.max(1, last - first))];
-        BoxSums reader = sums.fork();
-        for (long f = first; f < last; f += buf.length) {
-            int n = (int) Math.min(buf.length, last - f);
-            reader.read(f, n, buf);
-            for (int i = 0; i < n; i++) {
-                int c = (int) Math.floor((f + i + 0.5 - startFrame) / framesPerColumn);
-                if (c >= 0 && c < columns && buf[i] > max[c]) {
-                    max[c] = buf[i];
-                }
-            }
-        }
-        double unit = sumPerUnit();
-        for (int c = 0; c < columns; c++) {
-            long a = (long) Math.floor(startFrame + c * framesPerColumn);
-            if (max[c] < 0 && a >= 0 && a < frames) {
-                int[] one = new int[1];
-                reader.read(a, 1, one);
-                max[c] = one[0];
-            }
-            out[c] = max[c] < 0 ? Float.NaN : (float) (max[c] / unit);
-        }
+    /** The largest box sum of summary block {@code block} ({@value #L1} frames). */
+    int blockMax(int block) {
+        return l1Max[block];
+    }
+
+    /** A reader of the exact box sums for one thread. */
+    BoxSums sumsReader() {
+        return sums.fork();
     }
 
     /** The envelope value (mean |x| over the box, full scale = 1) at {@code frame}. */

@@ -54,6 +54,9 @@ public final class SegmentationSession implements AutoCloseable {
     private List<Annotation> references = List.of();
     private double toleranceSeconds = Agreement.DEFAULT_TOLERANCE_SECONDS;
     private long version;
+    /** Sequence numbers of segmentation requests: the last asked for and the last whose result was taken. */
+    private long requests;
+    private long appliedRequest;
     private volatile SegmentationSnapshot snapshot;
 
     /** A session for {@code recording} (not closed by the session), starting with {@code params}. */
@@ -122,7 +125,9 @@ public final class SegmentationSession implements AutoCloseable {
             pendingSpec = null;
             envelopeJob.cancel();
             progress = 1;
-            segmentJob.submit(() -> model.hasEnvelope(spec) ? model.segments(p) : null, this::onResult, this::fail);
+            long seq = ++requests;
+            segmentJob.submit(() -> model.hasEnvelope(spec) ? model.segments(p) : null, r -> onResult(r, seq),
+                    this::fail);
         } else if (!spec.equals(pendingSpec)) {
             pendingSpec = spec;
             progress = 0;
@@ -142,11 +147,16 @@ public final class SegmentationSession implements AutoCloseable {
         }
     }
 
-    private void onResult(SegmentationResult r) {
+    /** Takes a result unless a result of a later request was taken already (a late thread may deliver out of order). */
+    private void onResult(SegmentationResult r, long seq) {
         if (r == null) {
             return;
         }
         synchronized (this) {
+            if (seq <= appliedRequest) {
+                return;
+            }
+            appliedRequest = seq;
             automatic = r;
             error = null;
         }
@@ -161,6 +171,26 @@ public final class SegmentationSession implements AutoCloseable {
                     ? e.getMessage() : recording.path() + ": segmentation failed: " + e;
         }
         derive();
+    }
+
+    /** Publishes {@code s} unless a later one (higher version) was published already. */
+    private synchronized void publish(SegmentationSnapshot s) {
+        if (s.version() > snapshot.version()) {
+            snapshot = s;
+        }
+    }
+
+    /** Publishes the previous snapshot with the failure (no new attempt: the next change derives again). */
+    private void failDerive(Exception e) {
+        String message = recording.path() + ": cannot show the segments: " + e.getMessage();
+        SegmentationSnapshot old = snapshot;
+        long v;
+        synchronized (this) {
+            error = message;
+            v = ++version;
+        }
+        publish(new SegmentationSnapshot(v, old.params(), old.automatic(), old.segments(), old.peakDbfs(),
+                old.skippedEdits(), false, 1, message, old.referenceFile(), old.references(), old.agreement()));
     }
 
     /** Records a manual edit and republishes. */
@@ -256,7 +286,7 @@ public final class SegmentationSession implements AutoCloseable {
 
     /** Recomputes the published snapshot (edits replayed, peaks, agreement) on the compute pool. */
     private void derive() {
-        deriveJob.submit(this::build, s -> snapshot = s, this::fail);
+        deriveJob.submit(this::build, this::publish, this::failDerive);
     }
 
     private SegmentationSnapshot build() throws InterruptedException {

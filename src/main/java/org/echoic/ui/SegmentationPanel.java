@@ -197,7 +197,7 @@ public final class SegmentationPanel extends ScrollPane {
         }
         long edited = s.segments().stream().filter(SegmentEdits.Item::edited).count();
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d segments", s.segments().size()));
-        if (edited > 0 || !s.segments().isEmpty() && s.skippedEdits() > 0) {
+        if (edited > 0 || s.skippedEdits() > 0) {
             text.append(String.format(Locale.ROOT, " (%d edited, %d edits without target)", edited, s.skippedEdits()));
         }
         if (s.automatic() != null) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.echoic.audio.ArrayRecording;
 import org.echoic.io.CsvAnnotations;
@@ -67,17 +68,23 @@ class SegmentationServiceTest {
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        await(() -> what, condition);
+    }
+
+    static void await(Supplier<String> what, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                fail("timed out waiting until " + what);
+                fail("timed out waiting until " + what.get());
             }
             Thread.sleep(10);
         }
     }
 
     static void awaitResult(SegmentationSession s, SegmentationParams p) throws InterruptedException {
-        await("segments for " + p, () -> {
+        await(() -> "segments for " + p + " (last: computing " + s.snapshot().computing() + ", error "
+                + s.snapshot().error() + ", shown " + (s.snapshot().automatic() == null ? null
+                : s.snapshot().automatic().params()) + ")", () -> {
             SegmentationSnapshot snap = s.snapshot();
             return snap.automatic() != null && snap.automatic().params().equals(p) && !snap.computing();
         });
@@ -125,6 +132,23 @@ class SegmentationServiceTest {
             assertEquals(CALLS.length, s.snapshot().segments().size());
             assertNotNull(s.envelopeColumns(0, 100, 10));
             assertThrows(IllegalArgumentException.class, () -> s.setParams(p.withChannel(3)));
+        }
+    }
+
+    @Test
+    void aBurstOfChangesAlwaysEndsOnTheLastParameters() throws Exception {
+        for (int round = 0; round < 30; round++) {
+            SegmentationParams p = SegmentationParams.DEFAULTS.withPercentile(80).withMinLengthMs(10);
+            try (SegmentationSession s = new SegmentationSession(recording, executors.compute(), p)) {
+                awaitResult(s, p);
+                for (double q = 79; q >= 40; q -= 1) {
+                    s.setParams(p.withPercentile(q));
+                }
+                SegmentationParams last = p.withPercentile(40).withMinLengthMs(30);
+                s.setParams(last);
+                awaitResult(s, last);
+                assertEquals(last, s.snapshot().automatic().params(), "a late worker never shows an older result");
+            }
         }
     }
 

@@ -97,8 +97,11 @@ public final class EnvelopeLane extends Region implements Lane {
         double threshold = s.thresholdLevel();
         g.setTextAlign(TextAlignment.LEFT);
         for (double db : new double[] {0, -30, -60}) {
+            double y = Math.min(h - 12, dbToY(db, h));
+            g.setFill(BACKGROUND);
+            g.fillRect(1, y, 38, 12);
             g.setFill(TEXT);
-            g.fillText(String.format(Locale.ROOT, "%.0f dB", db), 3, Math.min(h - 12, dbToY(db, h)));
+            g.fillText(String.format(Locale.ROOT, "%.0f dB", db), 3, y);
         }
         if (!Double.isNaN(threshold)) {
             double db = 20 * Math.log10(threshold);

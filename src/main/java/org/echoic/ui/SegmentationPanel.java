@@ -48,6 +48,7 @@ public final class SegmentationPanel extends ScrollPane {
     private final CheckBox bandOn = new CheckBox("Band-pass before the envelope");
     private final Spinner<Double> bandLow = spinner("bandLowSpinner", 0, 1e6, 1000, 100);
     private final Spinner<Double> bandHigh = spinner("bandHighSpinner", 1, 1e6, 8000, 100);
+    private final RangeSlider band = new RangeSlider(0, 22_050, 1000, 8000);
     private final Label count = new Label("No recording");
     private final Label threshold = new Label();
     private final ProgressBar envelopeProgress = new ProgressBar(0);
@@ -76,6 +77,12 @@ public final class SegmentationPanel extends ScrollPane {
         bandOn.selectedProperty().addListener((o, a, b) -> bandChanged());
         bandLow.valueProperty().addListener((o, a, b) -> bandChanged());
         bandHigh.valueProperty().addListener((o, a, b) -> bandChanged());
+        band.setId("bandRange");
+        band.setShowTickLabels(true);
+        band.setMajorTickUnit(5000);
+        band.disableProperty().bind(bandOn.selectedProperty().not());
+        band.lowValueChangingProperty().addListener((o, a, b) -> bandFromSlider(b));
+        band.highValueChangingProperty().addListener((o, a, b) -> bandFromSlider(b));
         count.setId("segmentCount");
         count.setWrapText(true);
         threshold.setId("thresholdLabel");
@@ -92,7 +99,7 @@ public final class SegmentationPanel extends ScrollPane {
                 new HBox(4, new Label("min"), minLength, new Label("max"), maxLength),
                 heading("Minimum spacing (ms): closer runs merge"), spacing,
                 heading("Smoothing window (ms)"), window,
-                bandOn, new HBox(4, new Label("Hz"), bandLow, new Label("–"), bandHigh),
+                bandOn, band, new HBox(4, new Label("Hz"), bandLow, new Label("–"), bandHigh),
                 envelopeProgress, new Separator(), count, histogram, new Separator(),
                 agreement, new Separator(), exports.button());
         box.setPadding(new Insets(8));
@@ -157,7 +164,25 @@ public final class SegmentationPanel extends ScrollPane {
         change(p -> p.withMinLengthMs(minLength.getValue()).withMaxLengthMs(maxLength.getValue()));
     }
 
+    /** Copies the band slider into the spin boxes when a drag ends (a new envelope is computed then). */
+    private void bandFromSlider(boolean changing) {
+        if (changing || syncing) {
+            return;
+        }
+        syncing = true;
+        bandLow.getValueFactory().setValue((double) Math.round(band.getLowValue()));
+        bandHigh.getValueFactory().setValue((double) Math.round(band.getHighValue()));
+        syncing = false;
+        bandChanged();
+    }
+
     private void bandChanged() {
+        if (!syncing) {
+            syncing = true;
+            band.setHighValue(Math.min(band.getMax(), bandHigh.getValue()));
+            band.setLowValue(Math.min(band.getHighValue(), bandLow.getValue()));
+            syncing = false;
+        }
         boolean on = bandOn.isSelected() && bandHigh.getValue() > bandLow.getValue();
         change(p -> on ? p.withBand(bandLow.getValue(), bandHigh.getValue()) : p.withBand(Double.NaN, Double.NaN));
     }
@@ -178,11 +203,16 @@ public final class SegmentationPanel extends ScrollPane {
         lengths.setLowValue(Math.min(lengths.getHighValue(), p.minLengthMs()));
         minLength.getValueFactory().setValue(p.minLengthMs());
         maxLength.getValueFactory().setValue(p.maxLengthMs());
+        double nyquist = state.timeline().sampleRateHz() / 2;
+        band.setMax(nyquist);
+        band.setMajorTickUnit(nyquist > 60_000 ? 50_000 : nyquist > 15_000 ? 10_000 : 2_000);
         bandOn.setSelected(p.hasBand());
         if (p.hasBand()) {
             bandLow.getValueFactory().setValue(p.bandLowHz());
             bandHigh.getValueFactory().setValue(p.bandHighHz());
         }
+        band.setHighValue(Math.min(nyquist, bandHigh.getValue()));
+        band.setLowValue(Math.min(band.getHighValue(), bandLow.getValue()));
         syncing = false;
     }
 

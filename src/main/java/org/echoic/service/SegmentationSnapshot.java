@@ -1,7 +1,6 @@
 package org.echoic.service;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.echoic.segment.Agreement;
@@ -37,15 +36,6 @@ public record SegmentationSnapshot(long version, SegmentationParams params, Segm
         segments = List.copyOf(segments);
         references = List.copyOf(references);
         peakDbfs = peakDbfs.clone();
-    }
-
-    /** The shown segments as annotations (seconds) of a recording at {@code sampleRateHz}. */
-    public List<Annotation> annotations(double sampleRateHz) {
-        List<Annotation> out = new ArrayList<>(segments.size());
-        for (SegmentEdits.Item i : segments) {
-            out.add(Annotation.of(i.segment(), sampleRateHz));
-        }
-        return out;
     }
 
     /** The threshold of the automatic result in envelope units (full scale 1), NaN before the first result. */

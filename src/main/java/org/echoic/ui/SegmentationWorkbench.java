@@ -24,7 +24,6 @@ import org.echoic.service.SegmentationSnapshot;
 public final class SegmentationWorkbench {
     private final WorkbenchView view;
     private final SegmentationState state;
-    private final SegmentationPanel panel;
     private final SegmentsTable table;
     private final AgreementPanel agreement;
     private final SegmentExportActions exports;
@@ -44,7 +43,7 @@ public final class SegmentationWorkbench {
         view.laneStack().addLane(new ReferenceLane(state));
         agreement = new AgreementPanel(state, view.statusBar()::setMessage);
         exports = new SegmentExportActions(state, view.service().executors(), view.statusBar()::setMessage);
-        panel = new SegmentationPanel(state, agreement, exports);
+        SegmentationPanel panel = new SegmentationPanel(state, agreement, exports);
         table = new SegmentsTable(state);
         Tab tuning = new Tab("Segmentation", panel);
         Tab segments = new Tab("Segments", table);
@@ -74,10 +73,6 @@ public final class SegmentationWorkbench {
 
     public SegmentationState state() {
         return state;
-    }
-
-    public SegmentationPanel panel() {
-        return panel;
     }
 
     public SegmentsTable table() {

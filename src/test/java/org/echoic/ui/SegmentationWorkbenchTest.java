@@ -192,6 +192,17 @@ class SegmentationWorkbenchTest {
         robot.type(KeyCode.N);
         assertTrue(plays.get() >= 2);
 
+        Path table = dir.resolve("out").resolve("calls.segments.csv");
+        Files.createDirectories(table.getParent());
+        seg.exports().exportTable(table, org.echoic.io.AnnotationFormat.CSV).get(10, TimeUnit.SECONDS);
+        List<Segment> shown = seg.state().snapshot().segments().stream().map(i -> i.segment()).toList();
+        assertEquals(shown, org.echoic.io.CsvAnnotations.read(table).stream().map(a -> a.toSegment(FS)).toList(),
+                "the exported table holds the shown segments");
+        seg.exports().exportEach(dir.resolve("clips"), false).get(10, TimeUnit.SECONDS);
+        try (var files = Files.list(dir.resolve("clips"))) {
+            assertEquals(shown.size(), files.count(), "one WAV per segment");
+        }
+
         int n = seg.state().snapshot().segments().size();
         robot.interact(() -> seg.state().selectedIndexProperty().set(0));
         robot.interact(() -> ((javafx.scene.control.Button) seg.table().lookup("#segmentDelete")).fire());

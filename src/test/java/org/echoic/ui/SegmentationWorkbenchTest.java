@@ -239,6 +239,13 @@ class SegmentationWorkbenchTest {
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.spectrogramLane().isIncomplete());
         robot.interact(() -> view.laneStack().lanes().forEach(Lane::repaint));
+        Segment third = seg.state().snapshot().segments().get(2).segment();
+        Node segmentLane = robot.lookup("#segmentLane").query();
+        double x = view.model().viewport().frameToX((third.startFrame() + third.endFrame()) / 2.0);
+        robot.moveTo(segmentLane).moveTo(segmentLane.localToScreen(x, 10));
+        WaitForAsyncUtils.waitForFxEvents();
+        String readout = robot.lookup("#cursorText").queryAs(Label.class).getText();
+        assertTrue(readout.contains("segment 3: "), "hovering names the segment: " + readout);
         Image zoomed = WaitForAsyncUtils.asyncFx(() -> view.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
         ImageIO.write(SwingFXUtils.fromFXImage(zoomed, null), "png", out.resolveSibling("segmentation-zoomed.png").toFile());
     }

@@ -1,6 +1,7 @@
 package org.echoic.ui;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -109,7 +110,7 @@ public final class AgreementPanel extends VBox {
     }
 
     /** Loads references for the shown recording in the background; errors go to the status bar. */
-    public void load(java.nio.file.Path table) {
+    public void load(Path table) {
         SegmentationSession s = state.session();
         if (s == null) {
             return;

@@ -1,6 +1,7 @@
 package org.echoic.ui;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,7 @@ public final class SegmentExportActions {
     private final SegmentationState state;
     private final AppExecutors executors;
     private final Consumer<String> status;
+    private final MenuButton menu = new MenuButton("Export segments");
 
     public SegmentExportActions(SegmentationState state, AppExecutors executors, Consumer<String> status) {
         this.state = state;
@@ -42,9 +44,9 @@ public final class SegmentExportActions {
 
     /** The Export menu button. */
     MenuButton button() {
-        MenuButton b = new MenuButton("Export segments");
+        MenuButton b = menu;
         b.setId("segmentExportMenu");
-        b.getItems().addAll(
+        b.getItems().setAll(
                 item("Raven selection table…", "exportRaven", () -> chooseTable(AnnotationFormat.RAVEN)),
                 item("Audacity labels…", "exportAudacity", () -> chooseTable(AnnotationFormat.AUDACITY)),
                 item("CSV…", "exportCsv", () -> chooseTable(AnnotationFormat.CSV)),
@@ -61,8 +63,7 @@ public final class SegmentExportActions {
     }
 
     private Window window() {
-        return state.timeline().recordingProperty().get() == null || Window.getWindows().isEmpty() ? null
-                : Window.getWindows().get(0);
+        return menu.getScene() == null ? null : menu.getScene().getWindow();
     }
 
     private void chooseTable(AnnotationFormat format) {
@@ -98,7 +99,7 @@ public final class SegmentExportActions {
         return report(CompletableFuture.runAsync(() -> {
             try {
                 SegmentExports.writeTable(file, format, segments, rec.sampleRateHz());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new CompletionException(e);
             }
         }, executors.io()), "Wrote " + segments.size() + " segments to " + file.getFileName());
@@ -114,7 +115,7 @@ public final class SegmentExportActions {
                 return spectrograms
                         ? SegmentExports.writeSpectrograms(dir, baseName(rec), rec, channel, segments, StftParams.DEFAULT)
                         : SegmentExports.writeAudio(dir, baseName(rec), rec, segments);
-            } catch (java.io.IOException | InterruptedException e) {
+            } catch (IOException | InterruptedException e) {
                 throw new CompletionException(e);
             }
         }, executors.io());

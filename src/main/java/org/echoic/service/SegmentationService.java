@@ -81,7 +81,7 @@ public final class SegmentationService implements AutoCloseable {
         }
         ProjectRecording pr = e.get();
         Stored inProject = new Stored(pr.segmentation(), editsFromItems(pr.manualEdits()), pr.annotationFiles());
-        Path refFile = s.snapshot().referenceFile();
+        Path refFile = s.wantedReferences();
         Stored inSession = new Stored(s.params(), s.edits(),
                 refFile == null ? List.of() : List.of(refFile.toAbsolutePath().normalize()));
         Stored last = synced.get(s);

@@ -51,6 +51,7 @@ public final class SegmentationSession implements AutoCloseable {
     private final AtomicInteger envelopes = new AtomicInteger();
     private String error;
     private Path referenceFile;
+    private volatile Path wantedReferences;
     private List<Annotation> references = List.of();
     private double toleranceSeconds = Agreement.DEFAULT_TOLERANCE_SECONDS;
     private long version;
@@ -222,6 +223,7 @@ public final class SegmentationSession implements AutoCloseable {
      * fails with the reading error (which also shows in the snapshot).
      */
     public CompletableFuture<Void> loadReferences(Path file) {
+        wantedReferences = file;
         return CompletableFuture.runAsync(() -> {
             try {
                 List<Annotation> read = AnnotationFormat.readAny(file);
@@ -237,8 +239,14 @@ public final class SegmentationSession implements AutoCloseable {
         }, compute);
     }
 
+    /** The reference table last asked for (shown once read; kept when reading it failed), or null. */
+    public Path wantedReferences() {
+        return wantedReferences;
+    }
+
     /** Removes the reference annotations. */
     public synchronized void clearReferences() {
+        wantedReferences = null;
         referenceFile = null;
         references = List.of();
         derive();

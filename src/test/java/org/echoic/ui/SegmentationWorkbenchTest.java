@@ -25,6 +25,7 @@ import javax.imageio.ImageIO;
 import org.echoic.audio.Recording;
 import org.echoic.io.WavWriter;
 import org.echoic.segment.Segment;
+import org.echoic.segment.SegmentEdits;
 import org.echoic.service.AppExecutors;
 import org.echoic.service.Playback;
 import org.echoic.service.PlaybackParams;
@@ -246,6 +247,15 @@ class SegmentationWorkbenchTest {
         WaitForAsyncUtils.waitForFxEvents();
         String readout = robot.lookup("#cursorText").queryAs(Label.class).getText();
         assertTrue(readout.contains("segment 3: "), "hovering names the segment: " + readout);
+        double right = view.model().viewport().frameToX(third.endFrame());
+        robot.moveTo(segmentLane.localToScreen(right, 10)).press(MouseButton.PRIMARY)
+                .moveTo(segmentLane.localToScreen(right + 25, 10)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> seg.state().snapshot().segments().stream()
+                .anyMatch(i -> i.edited() && i.segment().startFrame() == third.startFrame()));
+        SegmentEdits.Move move = (SegmentEdits.Move) seg.state().session().edits().get(0);
+        assertEquals(third.endFrame() + 25 * view.model().viewport().framesPerPixel(), move.newEndFrame(),
+                2 * view.model().viewport().framesPerPixel(), "dragging the right edge moves it");
+        assertEquals(third.startFrame(), move.newStartFrame());
         Image zoomed = WaitForAsyncUtils.asyncFx(() -> view.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
         ImageIO.write(SwingFXUtils.fromFXImage(zoomed, null), "png", out.resolveSibling("segmentation-zoomed.png").toFile());
     }

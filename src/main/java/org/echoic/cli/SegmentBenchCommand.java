@@ -15,6 +15,9 @@ import org.echoic.audio.Recording;
 import org.echoic.audio.SampleEncoding;
 import org.echoic.io.AudioFiles;
 import org.echoic.io.Json;
+import org.echoic.render.SegmentOverlayRenderer;
+import org.echoic.render.Viewport;
+import org.echoic.segment.SegmentEdits;
 import org.echoic.segment.SegmentationModel;
 import org.echoic.segment.SegmentationParams;
 import org.echoic.segment.SegmentationResult;
@@ -69,6 +72,7 @@ public final class SegmentBenchCommand implements Callable<Integer> {
                 counts.add(model.segments(changes.get(i)).segments().size());
                 times[i] = (System.nanoTime() - t0) / 1e9;
             }
+            double[] overlay = overlayRepaintMs(model, first, rec);
             double[] sorted = times.clone();
             Arrays.sort(sorted);
             Runtime rt = Runtime.getRuntime();
@@ -86,6 +90,9 @@ public final class SegmentBenchCommand implements Callable<Integer> {
             json.put("segments", first.segments().size());
             json.put("segmentsPerChange", counts);
             json.put("thresholdDbfs", first.thresholdDbfs());
+            json.put("overlayRepaintMs", overlay[0]);
+            json.put("overlayRepaintMaxMs", overlay[1]);
+            json.put("overlayRepaintZoomedMs", overlay[2]);
             json.put("heapUsedBytes", heapUsed);
             json.put("heapMaxBytes", rt.maxMemory());
             json.put("availableProcessors", rt.availableProcessors());
@@ -94,6 +101,42 @@ public final class SegmentBenchCommand implements Callable<Integer> {
         }
         System.out.println(Json.line(json));
         return 0;
+    }
+
+    /**
+     * One repaint of the workbench's segment layers for the whole recording in a 1600 × 200 lane: replaying (no)
+     * manual edits over the segments, laying them out, blending them into an ARGB buffer and taking the envelope's
+     * column maxima; {median, max} over 21 repaints at fit-all, then the median for a 10-second view.
+     */
+    static double[] overlayRepaintMs(SegmentationModel model, SegmentationResult result, Recording rec) {
+        int width = 1600;
+        int height = 200;
+        int[] argb = new int[width * height];
+        double[] out = new double[3];
+        for (int pass = 0; pass < 2; pass++) {
+            Viewport vp = Viewport.fitAll(rec.frames(), rec.sampleRateHz(), width);
+            if (pass == 1) {
+                long mid = rec.frames() / 2;
+                vp = vp.showRange(mid, Math.min(rec.frames(), mid + Math.round(10 * rec.sampleRateHz())));
+            }
+            double[] ms = new double[21];
+            for (int i = 0; i < ms.length; i++) {
+                long t0 = System.nanoTime();
+                List<SegmentEdits.Item> items = SegmentEdits.replay(result.segments(), List.of()).items();
+                SegmentOverlayRenderer.Spans spans = SegmentOverlayRenderer.layout(items, vp, width);
+                SegmentOverlayRenderer.fill(argb, width, height, spans, 0x3350DC8C, 0x40FFAA3C, 0x50DC8C);
+                model.envelope().columnMaxima(vp.startFrame(), vp.framesPerPixel(), width);
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(ms);
+            if (pass == 0) {
+                out[0] = ms[ms.length / 2];
+                out[1] = ms[ms.length - 1];
+            } else {
+                out[2] = ms[ms.length / 2];
+            }
+        }
+        return out;
     }
 
     /** A recording repeated end to end up to a length, read from the source on demand (nothing copied). */

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import org.echoic.audio.Recording;
+import org.echoic.dsp.StftParams;
 import org.echoic.io.AnnotationFormat;
 import org.echoic.io.AudioFiles;
 import org.echoic.io.CsvAnnotations;
@@ -33,6 +34,7 @@ import org.echoic.segment.Segment;
 import org.echoic.segment.SegmentationModel;
 import org.echoic.segment.SegmentationParams;
 import org.echoic.segment.SegmentationResult;
+import org.echoic.service.SegmentExports;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,6 +99,14 @@ public final class SegmentCommand implements Callable<Integer> {
 
     @Option(names = "--autotune", description = "Search the parameters for the best F1 against --reference and print them as JSON.")
     boolean autotune;
+
+    @Option(names = "--export-audio", paramLabel = "DIR", description = "Also write each segment's audio as WAV "
+            + "(32-bit float, all channels) into DIR: <name>.seg0001.wav, …")
+    Path exportAudio;
+
+    @Option(names = "--export-spectrograms", paramLabel = "DIR", description = "Also write each segment's spectrogram "
+            + "as .npy, shape (frequency, time), STFT 256/128 Hann PSD, into DIR: <name>.seg0001.npy, …")
+    Path exportSpectrograms;
 
     @Option(names = "--progress", description = "Show a progress bar on standard error even when it is not a terminal.")
     boolean progress;
@@ -201,6 +211,7 @@ public final class SegmentCommand implements Callable<Integer> {
                                         .resolveSibling(fmt.fileName(baseName(file)));
                         fmt.write(target, ann, rec.sampleRateHz() / 2);
                     }
+                    exportEach(err, rec, params, result, files.get(i)[1]);
                 } catch (IOException | IllegalArgumentException e) {
                     if (bar) {
                         err.println();
@@ -221,6 +232,22 @@ public final class SegmentCommand implements Callable<Integer> {
         stdout.flush();
         err.flush();
         return bad ? EchoicCli.EXIT_BAD_INPUT : 0;
+    }
+
+    /** Writes each segment's audio and/or spectrogram (the options given) beside the recording's relative path. */
+    private void exportEach(PrintWriter err, Recording rec, SegmentationParams params, SegmentationResult result,
+                            Path relative) throws IOException, InterruptedException {
+        String base = baseName(rec.path());
+        if (exportAudio != null) {
+            Path dir = exportAudio.resolve(relative.toString()).getParent();
+            SegmentExports.writeAudio(dir, base, rec, result.segments()).skipped()
+                    .forEach(s -> err.println("echoic: skipped " + s));
+        }
+        if (exportSpectrograms != null) {
+            Path dir = exportSpectrograms.resolve(relative.toString()).getParent();
+            SegmentExports.writeSpectrograms(dir, base, rec, params.channel(), result.segments(), StftParams.DEFAULT)
+                    .skipped().forEach(s -> err.println("echoic: skipped " + s));
+        }
     }
 
     private void report(PrintWriter stdout, SegmentationModel model, Recording rec, SegmentationParams params,

@@ -163,6 +163,26 @@ public final class Envelope implements AutoCloseable {
         }
     }
 
+    /**
+     * The largest envelope value (full scale = 1) in each of {@code columns} columns of {@code framesPerColumn}
+     * frames from {@code startFrame}, for drawing: exact when a column spans fewer than two summary blocks (the sums
+     * of the visible frames are recomputed in one pass), else the maximum of the blocks it touches (at most one block,
+     * {@value #L1} frames, wider). Columns outside the recording get NaN.
+     */
+    public float[] columnMaxima(double startFrame, double framesPerColumn, int columns) {
+        return EnvelopeColumns.maxima(this, startFrame, framesPerColumn, columns);
+    }
+
+    /** The largest box sum of summary block {@code block} ({@value #L1} frames). */
+    int blockMax(int block) {
+        return l1Max[block];
+    }
+
+    /** A reader of the exact box sums for one thread. */
+    BoxSums sumsReader() {
+        return sums.fork();
+    }
+
     /** The envelope value (mean |x| over the box, full scale = 1) at {@code frame}. */
     public double value(long frame) {
         return sum(frame) / sumPerUnit();

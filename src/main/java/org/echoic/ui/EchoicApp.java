@@ -16,6 +16,7 @@ import org.echoic.service.InspectionService;
 import org.echoic.service.JavaSoundPlayback;
 import org.echoic.service.Playback;
 import org.echoic.service.ProjectService;
+import org.echoic.service.SegmentationService;
 import org.echoic.service.RecentFiles;
 import org.echoic.service.RecordingService;
 
@@ -32,6 +33,7 @@ public final class EchoicApp extends Application {
     private Playback playback;
     private ProjectService projects;
     private InspectionService inspection;
+    private SegmentationService segmentations;
 
     /**
      * Starts the JavaFX runtime and opens the workbench with the given recordings (or the sample). Without a display
@@ -78,6 +80,8 @@ public final class EchoicApp extends Application {
         projects = new ProjectService(executors, new RecentFiles(ProjectService.defaultRecentProjectsFile()),
                 ProjectService.defaultRecoveryDir());
         ProjectController project = ProjectController.install(stage, view, projects);
+        segmentations = new SegmentationService(executors.compute(), projects);
+        SegmentationWorkbench.install(view, segmentations);
         projects.startAutosave(ProjectService.AUTOSAVE_PERIOD);
         List<Path> files = getParameters().getRaw().stream().map(Paths::get).toList();
         if (files.size() == 1 && files.get(0).toString().endsWith(ProjectService.EXTENSION)) {
@@ -118,6 +122,9 @@ public final class EchoicApp extends Application {
 
     @Override
     public void stop() {
+        if (segmentations != null) {
+            segmentations.close();
+        }
         if (projects != null) {
             projects.close();
         }

@@ -32,6 +32,7 @@ public final class WaveformLane extends Region implements Lane {
     private final TimelineModel model;
     private final Canvas canvas = new Canvas();
     private final WaveformRenderer renderer = new WaveformRenderer();
+    private final java.util.List<SpectrogramLane.OverlayLayer> overlays = new java.util.ArrayList<>();
     private int[] argb = new int[0];
     private WritableImage image;
 
@@ -43,6 +44,12 @@ public final class WaveformLane extends Region implements Lane {
         setPrefHeight(220);
         widthProperty().addListener((o, a, b) -> repaint());
         heightProperty().addListener((o, a, b) -> repaint());
+    }
+
+    /** Adds a layer drawn over the waveform (segments, …); its frequency mapping gives NaN. */
+    public void addOverlay(SpectrogramLane.OverlayLayer layer) {
+        overlays.add(layer);
+        repaint();
     }
 
     @Override
@@ -97,6 +104,9 @@ public final class WaveformLane extends Region implements Lane {
         renderer.render(p, vp, height, params, argb);
         image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
         g.drawImage(image, 0, 0);
+        for (SpectrogramLane.OverlayLayer layer : overlays) {
+            layer.paint(g, vp, width, height, hz -> Double.NaN);
+        }
         paintAxis(g, params, height);
         LaneOverlay.paint(g, model, width, height);
     }

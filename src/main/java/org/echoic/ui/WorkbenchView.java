@@ -293,6 +293,11 @@ public final class WorkbenchView extends BorderPane {
         }
     }
 
+    /** Plays the selection (or the visible range) as the Play button does. */
+    public void playSelection() {
+        play();
+    }
+
     private void play() {
         OpenRecording r = model.recordingProperty().get();
         if (r == null) {

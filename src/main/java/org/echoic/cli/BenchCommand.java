@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 SegmentBenchCommand.class,
                 BenchWaveformCommand.class,
                 BenchTrainCommand.class,
+                BenchTrainServiceCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

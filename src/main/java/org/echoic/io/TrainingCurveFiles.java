@@ -47,32 +47,37 @@ public final class TrainingCurveFiles {
     }
 
     /**
-     * Writes a table as CSV (header line, then one line per row; NaN as an empty cell), atomically.
+     * One curve: its name and points (x in epochs).
      *
-     * @throws IllegalArgumentException if a row's width differs from the header's
+     * @param name series name (quoted in the file when it holds a comma or quote)
+     * @param x    positions in epochs
+     * @param y    values (NaN written as an empty cell)
      */
-    public static void writeCsv(Path file, List<String> header, List<double[]> rows) throws IOException {
-        for (double[] r : rows) {
-            if (r.length != header.size()) {
-                throw new IllegalArgumentException("row of " + r.length + " values for " + header.size() + " columns");
+    public record Curve(String name, double[] x, double[] y) {
+        public Curve {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException(name + ": " + x.length + " positions but " + y.length + " values");
             }
         }
+    }
+
+    /** Writes curves as CSV in long form ({@code series,epoch,value}, one line per point), atomically. */
+    public static void writeCsv(Path file, List<Curve> curves) throws IOException {
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write(String.join(",", header));
-            w.write('\n');
+            w.write("series,epoch,value\n");
             StringBuilder line = new StringBuilder();
-            for (double[] r : rows) {
-                line.setLength(0);
-                for (int i = 0; i < r.length; i++) {
-                    if (i > 0) {
-                        line.append(',');
+            for (Curve c : curves) {
+                String name = c.name().contains(",") || c.name().contains("\"")
+                        ? "\"" + c.name().replace("\"", "\"\"") + "\"" : c.name();
+                for (int i = 0; i < c.x().length; i++) {
+                    line.setLength(0);
+                    line.append(name).append(',').append(String.format(Locale.ROOT, "%.6f", c.x()[i])).append(',');
+                    if (!Double.isNaN(c.y()[i])) {
+                        line.append(String.format(Locale.ROOT, "%.8g", c.y()[i]));
                     }
-                    if (!Double.isNaN(r[i])) {
-                        line.append(String.format(Locale.ROOT, "%.8g", r[i]));
-                    }
+                    w.write(line.append('\n').toString());
                 }
-                w.write(line.append('\n').toString());
             }
             w.flush();
         });

@@ -30,6 +30,7 @@ public final class EchoicApp extends Application {
     private RecordingService service;
     private Playback playback;
     private ProjectService projects;
+    private TrainingTab training;
 
     /**
      * Starts the JavaFX runtime and opens the workbench with the given recordings (or the sample). Without a display
@@ -74,6 +75,8 @@ public final class EchoicApp extends Application {
         projects = new ProjectService(executors, new RecentFiles(ProjectService.defaultRecentProjectsFile()),
                 ProjectService.defaultRecoveryDir());
         ProjectController project = ProjectController.install(stage, view, projects);
+        String version = EchoicApp.class.getPackage().getImplementationVersion();
+        training = TrainingTab.install(stage, view, projects, executors, version == null ? "development" : version);
         projects.startAutosave(ProjectService.AUTOSAVE_PERIOD);
         List<Path> files = getParameters().getRaw().stream().map(Paths::get).toList();
         if (files.size() == 1 && files.get(0).toString().endsWith(ProjectService.EXTENSION)) {
@@ -114,6 +117,9 @@ public final class EchoicApp extends Application {
 
     @Override
     public void stop() {
+        if (training != null) {
+            training.close();
+        }
         if (projects != null) {
             projects.close();
         }

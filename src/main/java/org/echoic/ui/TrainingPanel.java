@@ -148,6 +148,13 @@ final class TrainingPanel extends VBox {
         return pulse.longestStallMs();
     }
 
+    /** Starts measuring the longest stall afresh (e.g. after a deliberate pause of the JavaFX thread). */
+    void restartStallMeasurement() {
+        if (pulse.isArmed()) {
+            pulse.arm();
+        }
+    }
+
     private void startRun() {
         Corpus c = corpus.corpusProperty().get();
         if (c == null) {
@@ -305,16 +312,16 @@ final class TrainingPanel extends VBox {
         } else if (!active && pulse.isArmed()) {
             pulse.disarm();
         }
-        state.setText(s.state() == TrainingService.State.IDLE ? "Idle" : s.state() + " — " + s.message());
+        setText(state, s.state() == TrainingService.State.IDLE ? "Idle" : s.state() + " — " + s.message());
         progress.setProgress(s.progress());
         if (s.totalEpochs() > 0) {
-            details.setText(String.format(Locale.ROOT, "epoch %d/%d · stage %d · lr %.2g · batch %d/%d · %.0f frames/s"
+            setText(details, String.format(Locale.ROOT, "epoch %d/%d · stage %d · lr %.2g · batch %d/%d · %.0f frames/s"
                             + " · elapsed %s · remaining %s · skipped %d%n%s · %s", s.epoch() + 1, s.totalEpochs(),
                     s.stage() + 1, s.learningRate(), s.batch(), s.batchesPerEpoch(), s.framesPerSecond(),
                     TimeFormat.hms(s.elapsedSeconds()), Double.isFinite(s.remainingSeconds())
                             ? TimeFormat.hms(s.remainingSeconds()) : "–", s.skippedSteps(), s.backend(), s.threads()));
         }
-        stall.setText(String.format(Locale.ROOT, "Longest JavaFX stall while training: %.0f ms", pulse.longestStallMs()));
+        setText(stall, String.format(Locale.ROOT, "Longest JavaFX stall while training: %.0f ms", pulse.longestStallMs()));
         start.setDisable(active || corpus.isBuilding());
         resumeFrom.setDisable(active);
         pause.setDisable(!active || s.state() == TrainingService.State.STOPPING);
@@ -323,6 +330,13 @@ final class TrainingPanel extends VBox {
         Path latest = service.latestCheckpoint().orElse(null);
         if (latest != null && !latest.equals(latestCheckpoint.get())) {
             latestCheckpoint.set(latest);
+        }
+    }
+
+    /** Sets a label's text only when it changed, so that an unchanged status causes no layout pass. */
+    private static void setText(Label l, String text) {
+        if (!text.equals(l.getText())) {
+            l.setText(text);
         }
     }
 

@@ -64,6 +64,7 @@ public final class TrainingTab {
         content.setId("trainingTab");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        scroll.setId("trainingScroll");
         tab.setContent(scroll);
         tab.setClosable(false);
         tab.setId("trainingTabHeader");

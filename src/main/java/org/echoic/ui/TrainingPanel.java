@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -61,6 +62,7 @@ final class TrainingPanel extends VBox {
     private final Label state = new Label("Idle");
     private final Label details = new Label();
     private final Label stall = new Label();
+    private final Label notice = new Label();
     private final ProgressBar progress = new ProgressBar(0);
     private final LossChart chart = new LossChart();
     private final FlowPane toggles = new FlowPane(6, 2);
@@ -90,6 +92,9 @@ final class TrainingPanel extends VBox {
         details.setId("trainingDetails");
         details.setWrapText(true);
         stall.setId("fxStall");
+        notice.setId("trainingNotice");
+        notice.setWrapText(true);
+        notice.setStyle("-fx-text-fill: #a4301c;");
         progress.setMaxWidth(Double.MAX_VALUE);
         CheckBox log = new CheckBox("log |y|");
         log.setId("logScale");
@@ -104,7 +109,7 @@ final class TrainingPanel extends VBox {
         reset.setOnAction(e -> chart.resetZoom());
         rebuildToggles();
         getChildren().addAll(new HBox(4, new Label("Run folder"), runDir, chooseDir),
-                new HBox(6, start, pause, stop, resumeFrom), state, progress, details, stall, chart,
+                new HBox(6, start, pause, stop, resumeFrom), notice, state, progress, details, stall, chart,
                 new HBox(6, log, reset, overlay, csv, png), toggles);
         poll = new Timeline(new KeyFrame(Duration.seconds(POLL_SECONDS), e -> pollOnce()));
         poll.setCycleCount(Timeline.INDEFINITE);
@@ -158,7 +163,7 @@ final class TrainingPanel extends VBox {
     private void startRun() {
         Corpus c = corpus.corpusProperty().get();
         if (c == null) {
-            state.setText("Build a corpus first");
+            notice.setText("Build a corpus first");
             return;
         }
         try {
@@ -167,10 +172,11 @@ final class TrainingPanel extends VBox {
             TrainingService.Request r = new TrainingService.Request(c, model.model(c.dataset().nVisible()),
                     model.training(), corpus.validationFraction(), dir);
             chart.clearRun();
+            notice.setText("");
             service.start(r);
             pulse.arm();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            state.setText("Cannot start: " + e.getMessage());
+            notice.setText("Cannot start: " + e.getMessage());
         }
     }
 
@@ -205,7 +211,7 @@ final class TrainingPanel extends VBox {
     void resumeFrom(Path checkpoint) {
         Corpus c = corpus.corpusProperty().get();
         if (c == null) {
-            state.setText("Build the run's corpus first, then resume");
+            notice.setText("Build the run's corpus first, then resume");
             return;
         }
         try {
@@ -216,7 +222,7 @@ final class TrainingPanel extends VBox {
             service.resumeFrom(checkpoint, c, corpus.validationFraction());
             pulse.arm();
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            state.setText("Cannot resume: " + e.getMessage());
+            notice.setText("Cannot resume: " + e.getMessage());
         }
     }
 
@@ -235,7 +241,7 @@ final class TrainingPanel extends VBox {
             chart.addOverlay(dir.getFileName().toString(), TrainingCurveFiles.readHistory(dir));
             rebuildToggles();
         } catch (IOException e) {
-            state.setText("Cannot overlay: " + e.getMessage());
+            notice.setText("Cannot overlay: " + e.getMessage());
         }
     }
 
@@ -253,23 +259,33 @@ final class TrainingPanel extends VBox {
     private void exportCsv() {
         File f = saveChooser("Export curves as CSV", "curves.csv", "*.csv");
         if (f != null) {
-            List<TrainingCurveFiles.Curve> curves = chart.curves();
-            Path out = f.toPath();
-            io.submit(() -> report(() -> TrainingCurveFiles.writeCsv(out, curves), "Curves written to " + out));
+            exportCsv(f.toPath());
         }
+    }
+
+    /** Writes the shown curves to {@code out} on the I/O thread; the future completes when written (or failed). */
+    CompletableFuture<Void> exportCsv(Path out) {
+        List<TrainingCurveFiles.Curve> curves = chart.curves();
+        return CompletableFuture.runAsync(() -> report(() -> TrainingCurveFiles.writeCsv(out, curves),
+                "Curves written to " + out), io);
     }
 
     private void exportPng() {
         File f = saveChooser("Export chart as PNG", "curves.png", "*.png");
         if (f != null) {
-            WritableImage img = chart.snapshot(null, null);
-            int w = (int) img.getWidth();
-            int h = (int) img.getHeight();
-            int[] argb = new int[w * h];
-            img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-            Path out = f.toPath();
-            io.submit(() -> report(() -> SpectrogramExporter.writePng(out, argb, w, h), "Chart written to " + out));
+            exportPng(f.toPath());
         }
+    }
+
+    /** Writes the chart as it is shown to {@code out} on the I/O thread. */
+    CompletableFuture<Void> exportPng(Path out) {
+        WritableImage img = chart.snapshot(null, null);
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        int[] argb = new int[w * h];
+        img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return CompletableFuture.runAsync(() -> report(() -> SpectrogramExporter.writePng(out, argb, w, h),
+                "Chart written to " + out), io);
     }
 
     @FunctionalInterface
@@ -286,7 +302,7 @@ final class TrainingPanel extends VBox {
             msg = "Export failed: " + e.getMessage();
         }
         String m = msg;
-        Platform.runLater(() -> state.setText(m));
+        Platform.runLater(() -> notice.setText(m));
     }
 
     private File saveChooser(String title, String name, String pattern) {

@@ -44,6 +44,8 @@ class TrainingFlowTest {
     private ProjectService projects;
     private WorkbenchView view;
     private TrainingTab training;
+    private Stage stage;
+    private final java.util.concurrent.atomic.AtomicBoolean closeHandled = new java.util.concurrent.atomic.AtomicBoolean();
 
     private static final class Silent implements Playback {
         @Override
@@ -77,7 +79,11 @@ class TrainingFlowTest {
         projects = new ProjectService(executors, new RecentFiles(dir.resolve("recent-projects.txt")),
                 dir.resolve("recovery"));
         view = WorkbenchView.showIn(stage, service, new Silent());
-        ProjectController.install(stage, view, projects);
+        this.stage = stage;
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            closeHandled.set(true);
+        });
         training = TrainingTab.install(stage, view, projects, executors, "test");
     }
 
@@ -102,8 +108,8 @@ class TrainingFlowTest {
                 .get(10, TimeUnit.SECONDS);
     }
 
-    @Test
-    void segmentBuildTrainPauseResumeStop(FxRobot robot) throws Exception {
+    /** Opens the sample, sets a tiny model and band-limited frames, and builds the corpus from automatic segments. */
+    private void prepareCorpus(FxRobot robot) throws Exception {
         robot.interact(() -> view.open(List.of(BIRD)));
         waitFor("the recording", () -> view.recordingList().getItems().size() == 1);
         robot.interact(() -> {
@@ -129,6 +135,36 @@ class TrainingFlowTest {
         assertEquals(10, training.corpusPanel().corpusProperty().get().dataset().nVisible());
         assertNotNull(robot.lookup("#framePreview").queryAs(javafx.scene.image.ImageView.class).getImage());
 
+    }
+
+    @Test
+    void closingDuringTrainingAsksThenStopsWithACheckpointBeforeTheUsualClose(FxRobot robot) throws Exception {
+        prepareCorpus(robot);
+        robot.clickOn("#startTraining");
+        waitFor("curve points", () -> batchPoints() >= 2);
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitFor("the question", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(pane.getHeaderText().contains("Stop training"), pane.getHeaderText());
+        robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(training.service().isActive(), "Cancel keeps training");
+        assertTrue(!closeHandled.get(), "Cancel does not close");
+
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitFor("the question again", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.OK));
+        waitFor("the usual close handling", closeHandled::get);
+        assertEquals(TrainingService.State.STOPPED, training.service().status().state(), "stopped before closing");
+        assertTrue(Files.isRegularFile(dir.resolve("runs").resolve("run-1").resolve("model.json")));
+    }
+
+    @Test
+    void segmentBuildTrainPauseResumeStop(FxRobot robot) throws Exception {
+        prepareCorpus(robot);
         PulseMonitor idle = WaitForAsyncUtils.asyncFx(() -> {
             PulseMonitor p = new PulseMonitor();
             p.start();
@@ -163,6 +199,21 @@ class TrainingFlowTest {
         Path run = dir.resolve("runs").resolve("run-1");
         assertTrue(Files.isRegularFile(run.resolve("model.json")), "checkpoint after stop");
         waitFor("the latest checkpoint in the tab", () -> run.equals(training.latestCheckpointProperty().get()));
+        Path csv = dir.resolve("curves.csv");
+        Path png = dir.resolve("curves.png");
+        WaitForAsyncUtils.asyncFx(() -> training.trainingPanel().exportCsv(csv)).get(5, TimeUnit.SECONDS)
+                .get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> training.trainingPanel().exportPng(png)).get(5, TimeUnit.SECONDS)
+                .get(20, TimeUnit.SECONDS);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("series,epoch,value", lines.get(0));
+        assertTrue(lines.stream().filter(l -> l.startsWith("\"" + LossChart.COST + "\",")).count() >= 5, "batch points in CSV");
+        assertTrue(ImageIO.read(png.toFile()).getWidth() > 100);
+        int before = WaitForAsyncUtils.asyncFx(() -> training.trainingPanel().chart().seriesNames().size())
+                .get(5, TimeUnit.SECONDS);
+        robot.interact(() -> training.trainingPanel().overlay(run));
+        assertEquals(before + 2, (int) WaitForAsyncUtils.asyncFx(() -> training.trainingPanel().chart().seriesNames()
+                .size()).get(5, TimeUnit.SECONDS), "an earlier run's curves overlaid");
         waitFor("the stopped state shown", () -> robot.lookup("#trainingState").queryAs(Label.class).getText()
                 .startsWith("STOPPED"));
     }

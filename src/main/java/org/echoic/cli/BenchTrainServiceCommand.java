@@ -85,27 +85,21 @@ final class BenchTrainServiceCommand implements Callable<Integer> {
         double frames = (double) epochs * data.totalFrames();
         double bestRaw = 0;
         double bestService = 0;
+        List<Double> ratios = new ArrayList<>();
         Path tmp = Files.createTempDirectory("echoic-bench-train-service");
         try (ModelThread thread = new ModelThread()) {
             TrainingService service = new TrainingService(thread, EchoicCli.appVersion());
             for (int r = 0; r < repeats; r++) {
-                Path rawDir = tmp.resolve("raw-" + r);
-                double raw = thread.submit(() -> {
-                    ComputeBackend.configureForTraining();
-                    long t0 = System.nanoTime();
-                    try (RnnRbm model = new RnnRbm(mc, 1); RmsProp opt = new RmsProp(model)) {
-                        new Trainer(model, opt, tc, data, null, TrainingState.start(),
-                                new CheckpointFolder(rawDir, "bench", null, null), null).run(() -> false);
-                    }
-                    return frames / ((System.nanoTime() - t0) / 1e9);
-                }).get(1, TimeUnit.HOURS);
-                long t0 = System.nanoTime();
-                TrainingService.State s = service.start(new TrainingService.Request(corpus, mc, tc, 0,
-                        tmp.resolve("service-" + r))).get(1, TimeUnit.HOURS);
-                if (s != TrainingService.State.COMPLETED) {
-                    throw new IllegalStateException("the service run ended " + s + ": " + service.status().message());
+                double raw;
+                double svc;
+                if (r % 2 == 0) {
+                    raw = timeTrainer(thread, mc, tc, data, tmp.resolve("raw-" + r), frames);
+                    svc = timeService(service, corpus, mc, tc, tmp.resolve("service-" + r), frames);
+                } else {
+                    svc = timeService(service, corpus, mc, tc, tmp.resolve("service-" + r), frames);
+                    raw = timeTrainer(thread, mc, tc, data, tmp.resolve("raw-" + r), frames);
                 }
-                double svc = frames / ((System.nanoTime() - t0) / 1e9);
+                ratios.add(svc / raw);
                 bestRaw = Math.max(bestRaw, raw);
                 bestService = Math.max(bestService, svc);
             }
@@ -125,9 +119,36 @@ final class BenchTrainServiceCommand implements Callable<Integer> {
         out.put("trainerFramesPerSecond", bestRaw);
         out.put("serviceFramesPerSecond", bestService);
         out.put("serviceOverTrainer", bestService / bestRaw);
+        out.put("serviceOverTrainerPerRepeat", ratios);
         out.put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println(Json.line(out));
         return 0;
+    }
+
+    /** Frames per second of the raw trainer on the model thread, with a checkpoint folder like the service's. */
+    private static double timeTrainer(ModelThread thread, RnnRbmConfig mc, TrainingConfig tc, SequenceDataset data,
+                                      Path dir, double frames) throws Exception {
+        return thread.submit(() -> {
+            ComputeBackend.configureForTraining();
+            long t0 = System.nanoTime();
+            try (RnnRbm model = new RnnRbm(mc, 1); RmsProp opt = new RmsProp(model)) {
+                new Trainer(model, opt, tc, data, null, TrainingState.start(),
+                        new CheckpointFolder(dir, "bench", null, null), null).run(() -> false);
+            }
+            return frames / ((System.nanoTime() - t0) / 1e9);
+        }).get(1, TimeUnit.HOURS);
+    }
+
+    /** Frames per second of a whole service run, from start() to its end. */
+    private static double timeService(TrainingService service, Corpus corpus, RnnRbmConfig mc, TrainingConfig tc,
+                                      Path dir, double frames) throws Exception {
+        long t0 = System.nanoTime();
+        TrainingService.State s = service.start(new TrainingService.Request(corpus, mc, tc, 0, dir))
+                .get(1, TimeUnit.HOURS);
+        if (s != TrainingService.State.COMPLETED) {
+            throw new IllegalStateException("the service run ended " + s + ": " + service.status().message());
+        }
+        return frames / ((System.nanoTime() - t0) / 1e9);
     }
 
     private static void deleteTree(Path p) throws IOException {

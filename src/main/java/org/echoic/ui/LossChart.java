@@ -282,16 +282,18 @@ public final class LossChart extends Pane {
             g.fillText(logScale ? String.format(Locale.ROOT, "1e%.1f", v) : String.format(Locale.ROOT, "%.3g", v),
                     2, y + 3);
         }
+        g.setFill(Color.web("#5a606c"));
         for (int i = 0; i <= 4; i++) {
-            double x = left() + pw * i / 4;
+            double x = left() + pw * i / 4 - (i == 4 ? 18 : 0);
             g.fillText(String.format(Locale.ROOT, "%.2f", xr[0] + (xr[1] - xr[0]) * i / 4), x - 10, h - 8);
         }
-        g.fillText("epoch", left() + pw - 30, h - 8);
+        g.fillText("epochs", 2, h - 8);
         for (Series s : series.values()) {
             if (!s.visible || s.n == 0) {
                 continue;
             }
             g.setStroke(s.color);
+            g.setFill(s.color);
             g.setLineWidth(1.5);
             g.setLineDashes(s.dashed ? new double[] {5, 4} : null);
             g.beginPath();

@@ -95,6 +95,8 @@ final class TrainingPanel extends VBox {
         notice.setId("trainingNotice");
         notice.setWrapText(true);
         notice.setStyle("-fx-text-fill: #a4301c;");
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
         progress.setMaxWidth(Double.MAX_VALUE);
         CheckBox log = new CheckBox("log |y|");
         log.setId("logScale");

@@ -85,13 +85,15 @@ final class BenchTrainServiceCommand implements Callable<Integer> {
         double frames = (double) epochs * data.totalFrames();
         double bestRaw = 0;
         double bestService = 0;
+        double bestRawCpu = 0;
+        double bestServiceCpu = 0;
         List<Double> ratios = new ArrayList<>();
         Path tmp = Files.createTempDirectory("echoic-bench-train-service");
         try (ModelThread thread = new ModelThread()) {
             TrainingService service = new TrainingService(thread, EchoicCli.appVersion());
             for (int r = 0; r < repeats; r++) {
-                double raw;
-                double svc;
+                double[] raw;
+                double[] svc;
                 if (r % 2 == 0) {
                     raw = timeTrainer(thread, mc, tc, data, tmp.resolve("raw-" + r), frames);
                     svc = timeService(service, corpus, mc, tc, tmp.resolve("service-" + r), frames);
@@ -99,9 +101,11 @@ final class BenchTrainServiceCommand implements Callable<Integer> {
                     svc = timeService(service, corpus, mc, tc, tmp.resolve("service-" + r), frames);
                     raw = timeTrainer(thread, mc, tc, data, tmp.resolve("raw-" + r), frames);
                 }
-                ratios.add(svc / raw);
-                bestRaw = Math.max(bestRaw, raw);
-                bestService = Math.max(bestService, svc);
+                ratios.add(svc[0] / raw[0]);
+                bestRaw = Math.max(bestRaw, raw[0]);
+                bestService = Math.max(bestService, svc[0]);
+                bestRawCpu = Math.max(bestRawCpu, raw[1]);
+                bestServiceCpu = Math.max(bestServiceCpu, svc[1]);
             }
         } finally {
             deleteTree(tmp);
@@ -120,35 +124,46 @@ final class BenchTrainServiceCommand implements Callable<Integer> {
         out.put("serviceFramesPerSecond", bestService);
         out.put("serviceOverTrainer", bestService / bestRaw);
         out.put("serviceOverTrainerPerRepeat", ratios);
+        out.put("trainerFramesPerCpuSecond", bestRawCpu);
+        out.put("serviceFramesPerCpuSecond", bestServiceCpu);
+        out.put("serviceOverTrainerCpu", bestServiceCpu / bestRawCpu);
         out.put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println(Json.line(out));
         return 0;
     }
 
     /** Frames per second of the raw trainer on the model thread, with a checkpoint folder like the service's. */
-    private static double timeTrainer(ModelThread thread, RnnRbmConfig mc, TrainingConfig tc, SequenceDataset data,
+    private static double[] timeTrainer(ModelThread thread, RnnRbmConfig mc, TrainingConfig tc, SequenceDataset data,
                                       Path dir, double frames) throws Exception {
         return thread.submit(() -> {
             ComputeBackend.configureForTraining();
             long t0 = System.nanoTime();
+            long c0 = cpuNanos();
             try (RnnRbm model = new RnnRbm(mc, 1); RmsProp opt = new RmsProp(model)) {
                 new Trainer(model, opt, tc, data, null, TrainingState.start(),
                         new CheckpointFolder(dir, "bench", null, null), null).run(() -> false);
             }
-            return frames / ((System.nanoTime() - t0) / 1e9);
+            return new double[] {frames / ((System.nanoTime() - t0) / 1e9), frames / ((cpuNanos() - c0) / 1e9)};
         }).get(1, TimeUnit.HOURS);
     }
 
     /** Frames per second of a whole service run, from start() to its end. */
-    private static double timeService(TrainingService service, Corpus corpus, RnnRbmConfig mc, TrainingConfig tc,
+    private static double[] timeService(TrainingService service, Corpus corpus, RnnRbmConfig mc, TrainingConfig tc,
                                       Path dir, double frames) throws Exception {
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         TrainingService.State s = service.start(new TrainingService.Request(corpus, mc, tc, 0, dir))
                 .get(1, TimeUnit.HOURS);
         if (s != TrainingService.State.COMPLETED) {
             throw new IllegalStateException("the service run ended " + s + ": " + service.status().message());
         }
-        return frames / ((System.nanoTime() - t0) / 1e9);
+        return new double[] {frames / ((System.nanoTime() - t0) / 1e9), frames / ((cpuNanos() - c0) / 1e9)};
+    }
+
+    /** CPU time of the whole process (all threads, BLAS included), so that other processes' load cancels out. */
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static void deleteTree(Path p) throws IOException {

@@ -53,10 +53,10 @@ final class BenchTrainServiceCommand implements Callable<Integer> {
     @Option(names = "--k", description = "CD steps (default ${DEFAULT-VALUE}).")
     int k = 5;
     @Option(names = "--epochs", description = "Epochs per measurement (default ${DEFAULT-VALUE}).")
-    int epochs = 2;
-    @Option(names = "--repeats", description = "Measurements of each, alternating; the best counts (default "
-            + "${DEFAULT-VALUE}).")
-    int repeats = 2;
+    int epochs = 4;
+    @Option(names = "--repeats", description = "Measurements of each after one untimed run, alternating the "
+            + "order; the best counts (default ${DEFAULT-VALUE}).")
+    int repeats = 4;
 
     @Override
     public Integer call() throws Exception {
@@ -91,6 +91,8 @@ final class BenchTrainServiceCommand implements Callable<Integer> {
         Path tmp = Files.createTempDirectory("echoic-bench-train-service");
         try (ModelThread thread = new ModelThread()) {
             TrainingService service = new TrainingService(thread, EchoicCli.appVersion());
+            timeTrainer(thread, mc, tc, data, tmp.resolve("warm-raw"), frames);
+            timeService(service, corpus, mc, tc, tmp.resolve("warm-service"), frames);
             for (int r = 0; r < repeats; r++) {
                 double[] raw;
                 double[] svc;
@@ -124,6 +126,7 @@ final class BenchTrainServiceCommand implements Callable<Integer> {
         out.put("serviceFramesPerSecond", bestService);
         out.put("serviceOverTrainer", bestService / bestRaw);
         out.put("serviceOverTrainerPerRepeat", ratios);
+        out.put("serviceOverTrainerMedian", ratios.stream().sorted().toList().get(ratios.size() / 2));
         out.put("trainerFramesPerCpuSecond", bestRawCpu);
         out.put("serviceFramesPerCpuSecond", bestServiceCpu);
         out.put("serviceOverTrainerCpu", bestServiceCpu / bestRawCpu);

@@ -69,10 +69,27 @@ public final class TrainingService implements AutoCloseable {
     private long activeNanos;
     private long framesDone;
 
-    /** @param appVersion written into every checkpoint */
-    public TrainingService(ModelThread modelThread, String appVersion) {
+    private final int blasThreads;
+
+    /**
+     * @param appVersion  written into every checkpoint
+     * @param blasThreads BLAS threads for the matrix products, or 0 for the training default (all cores); a
+     *                    workbench leaves one core to its UI thread
+     */
+    public TrainingService(ModelThread modelThread, String appVersion, int blasThreads) {
         this.modelThread = modelThread;
         this.appVersion = appVersion;
+        this.blasThreads = blasThreads;
+    }
+
+    /** A service with the training default threads. */
+    public TrainingService(ModelThread modelThread, String appVersion) {
+        this(modelThread, appVersion, 0);
+    }
+
+    /** BLAS threads that leave one core to a user interface: all cores but one, at least one. */
+    public static int threadsLeavingOneCore() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     /** The default run folder: {@code <dir>/<name>-runs/run-<yyyyMMdd-HHmmss>}. */
@@ -188,7 +205,11 @@ public final class TrainingService implements AutoCloseable {
     private void execute(ModelSource source, Corpus corpus, double fraction, Path runDir) {
         Loaded m = null;
         try {
-            ComputeBackend.configureForTraining();
+            if (blasThreads > 0) {
+                ComputeBackend.setThreads(1, blasThreads);
+            } else {
+                ComputeBackend.configureForTraining();
+            }
             int[] th = ComputeBackend.threads();
             String threads = "OpenMP " + th[0] + " / BLAS " + th[1];
             m = source.open();

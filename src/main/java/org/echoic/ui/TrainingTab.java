@@ -40,7 +40,7 @@ public final class TrainingTab {
     private final VBox content;
 
     private TrainingTab(WorkbenchView view, ProjectService projects, AppExecutors executors, String appVersion) {
-        service = new TrainingService(executors.model(), appVersion);
+        service = new TrainingService(executors.model(), appVersion, TrainingService.threadsLeavingOneCore());
         corpus = new CorpusPanel(view.recordingList().getItems(), new CorpusService(executors.compute()),
                 new CorpusPanel.RecordingSettings() {
                     @Override
@@ -75,7 +75,7 @@ public final class TrainingTab {
                                       String appVersion) {
         TrainingTab t = new TrainingTab(view, projects, executors, appVersion);
         view.addToolTab(t.tab);
-        t.guardClose(stage);
+        t.guardClose(stage, view);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> t.panel.dispose());
         return t;
     }
@@ -95,7 +95,7 @@ public final class TrainingTab {
         return TrainingService.defaultRunDir(base.getParent(), base.getFileName().toString(), LocalDateTime.now());
     }
 
-    private void guardClose(Stage stage) {
+    private void guardClose(Stage stage, WorkbenchView view) {
         EventHandler<WindowEvent> previous = stage.getOnCloseRequest();
         stage.setOnCloseRequest(e -> {
             if (!service.isActive()) {
@@ -105,14 +105,7 @@ public final class TrainingTab {
                 return;
             }
             e.consume();
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "A model is training. Stop it (the weights so far are "
-                    + "saved as a checkpoint) and close?", ButtonType.OK, ButtonType.CANCEL);
-            ask.setHeaderText("Stop training and close?");
-            ask.initOwner(stage);
-            if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
-                return;
-            }
-            service.stop().whenComplete((s, err) -> Platform.runLater(() -> {
+            stopThen(stage, () -> {
                 WindowEvent again = new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST);
                 if (previous != null) {
                     previous.handle(again);
@@ -120,8 +113,28 @@ public final class TrainingTab {
                 if (!again.isConsumed()) {
                     stage.hide();
                 }
-            }));
+            });
         });
+        Runnable quit = view.onQuit();
+        view.setOnQuit(() -> {
+            if (service.isActive()) {
+                stopThen(stage, quit);
+            } else {
+                quit.run();
+            }
+        });
+    }
+
+    /** Asks whether to stop the active run; on OK stops it (checkpoint written) and then runs {@code then}. */
+    private void stopThen(Stage stage, Runnable then) {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "A model is training. Stop it (the weights so far are "
+                + "saved as a checkpoint) and close?", ButtonType.OK, ButtonType.CANCEL);
+        ask.setHeaderText("Stop training and close?");
+        ask.initOwner(stage);
+        if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+            return;
+        }
+        service.stop().whenComplete((s, err) -> Platform.runLater(then));
     }
 
     /** The training service (its model thread runs inspection tasks between batches). */

@@ -90,14 +90,21 @@ class TrainingServiceTest {
     }
 
     @Test
-    void cancellingABuildInterruptsIt() throws Exception {
+    void cancellingABuildInterruptsItAndFreesTheThread() throws Exception {
         var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
-            CorpusService.Job job = new CorpusService(executor).build(new CorpusService.Request(
-                    List.of(new CorpusService.Source("bird", rec, SegmentationParams.DEFAULTS, null)),
-                    Recording.MEAN_CHANNEL, SMALL, "bird"));
+            List<CorpusService.Source> many = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                many.add(new CorpusService.Source("bird-" + i, rec, SegmentationParams.DEFAULTS, null));
+            }
+            CorpusService.Job job = new CorpusService(executor).build(new CorpusService.Request(many,
+                    Recording.MEAN_CHANNEL, SMALL, "many"));
+            await(() -> job.progress() > 0, "the build to start");
             job.cancel();
             assertTrue(job.result().isCancelled());
+            // The worker was interrupted: the single thread is free long before 200 recordings could be built.
+            assertEquals("free", executor.submit(() -> "free").get(30, TimeUnit.SECONDS));
+            assertTrue(job.progress() < 0.5, "stopped early: " + job.progress());
         } finally {
             executor.shutdownNow();
         }

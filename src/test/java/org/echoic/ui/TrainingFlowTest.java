@@ -216,6 +216,11 @@ class TrainingFlowTest {
                 .size()).get(5, TimeUnit.SECONDS), "an earlier run's curves overlaid");
         waitFor("the stopped state shown", () -> robot.lookup("#trainingState").queryAs(Label.class).getText()
                 .startsWith("STOPPED"));
+
+        robot.interact(() -> training.trainingPanel().resumeFrom(run));
+        waitFor("points after resuming from the checkpoint", () -> batchPoints() >= 2);
+        robot.clickOn("#stopTraining");
+        waitFor("the second stop", () -> training.service().status().state() == TrainingService.State.STOPPED);
     }
 
     private static FxRobot robot() {

@@ -22,7 +22,8 @@ import org.echoic.train.EpochMetrics;
  * Live training curves on a canvas: per-batch CD cost and reconstruction (exponentially smoothed), per-epoch
  * training cost and reconstruction, validation prediction error and (binary data) accuracy, and dashed
  * per-epoch curves of earlier runs. x is in epochs. The wheel zooms the epoch axis around the pointer, a drag
- * pans it, a double click shows everything; the y axis fits the visible series, linear or log10 of |value|.
+ * pans it, a double click shows everything; the y axis fits the visible series, linear or log10 of |value|, shared
+ * or with each series scaled to its own range (their magnitudes differ by orders).
  * Repaints only when asked ({@link #repaint()}), so a poll timer can coalesce updates. JavaFX thread only.
  */
 public final class LossChart extends Pane {
@@ -43,6 +44,9 @@ public final class LossChart extends Pane {
         final Color color;
         final boolean dashed;
         boolean visible = true;
+        /** Drawing transform of the last repaint: (value − offset) · scale. */
+        double offset;
+        double scale = 1;
         double[] x = new double[64];
         double[] y = new double[64];
         int n;
@@ -68,6 +72,7 @@ public final class LossChart extends Pane {
     private double smoothCost = Double.NaN;
     private double smoothRecon = Double.NaN;
     private boolean logScale;
+    private boolean normalised;
     private double viewMin = Double.NaN;
     private double viewMax = Double.NaN;
     private double dragX = Double.NaN;
@@ -185,6 +190,12 @@ public final class LossChart extends Pane {
         repaint();
     }
 
+    /** Scales each series to its own range in the shown epochs (0 = its lowest, 1 = its highest value). */
+    public void setNormalised(boolean each) {
+        normalised = each;
+        repaint();
+    }
+
     /** Shows every epoch again. */
     public void resetZoom() {
         viewMin = Double.NaN;
@@ -250,12 +261,12 @@ public final class LossChart extends Pane {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Series s : series.values()) {
-            for (int i = 0; s.visible && i < s.n; i++) {
-                double v = value(s.y[i]);
-                if (s.x[i] >= xr[0] && s.x[i] <= xr[1] && Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
+            double[] r = s.visible ? range(s, xr) : new double[] {Double.NaN, Double.NaN};
+            s.offset = normalised && r[1] >= r[0] ? r[0] : 0;
+            s.scale = normalised && r[1] > r[0] ? 1 / (r[1] - r[0]) : 1;
+            if (r[1] >= r[0]) {
+                lo = Math.min(lo, (r[0] - s.offset) * s.scale);
+                hi = Math.max(hi, (r[1] - s.offset) * s.scale);
             }
         }
         if (!(hi >= lo)) {
@@ -279,8 +290,9 @@ public final class LossChart extends Pane {
             double y = bottom - (bottom - top) * i / 4;
             g.strokeLine(left(), y, left() + pw, y);
             double v = lo + (hi - lo) * i / 4;
-            g.fillText(logScale ? String.format(Locale.ROOT, "1e%.1f", v) : String.format(Locale.ROOT, "%.3g", v),
-                    2, y + 3);
+            String label = normalised ? String.format(Locale.ROOT, "%.2f", v)
+                    : logScale ? String.format(Locale.ROOT, "1e%.1f", v) : String.format(Locale.ROOT, "%.3g", v);
+            g.fillText(label, 2, y + 3);
         }
         g.setFill(Color.web("#5a606c"));
         for (int i = 0; i <= 4; i++) {
@@ -300,7 +312,7 @@ public final class LossChart extends Pane {
             boolean pen = false;
             int step = Math.max(1, (int) (s.n / Math.max(1, pw * 2)));
             for (int i = 0; i < s.n; i += step) {
-                double v = value(s.y[i]);
+                double v = (value(s.y[i]) - s.offset) * s.scale;
                 if (!Double.isFinite(v)) {
                     pen = false;
                     continue;
@@ -320,6 +332,20 @@ public final class LossChart extends Pane {
             g.stroke();
         }
         g.setLineDashes(null);
+    }
+
+    /** The lowest and highest finite (transformed) value of {@code s} within the epochs {@code xr}; NaN if none. */
+    private double[] range(Series s, double[] xr) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < s.n; i++) {
+            double v = value(s.y[i]);
+            if (s.x[i] >= xr[0] && s.x[i] <= xr[1] && Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return hi >= lo ? new double[] {lo, hi} : new double[] {Double.NaN, Double.NaN};
     }
 
     /** The colour of a series (for legends). */

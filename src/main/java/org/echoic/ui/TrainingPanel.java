@@ -101,6 +101,11 @@ final class TrainingPanel extends VBox {
         CheckBox log = new CheckBox("log |y|");
         log.setId("logScale");
         log.selectedProperty().addListener((o, a, b) -> chart.setLogScale(b));
+        CheckBox each = new CheckBox("each to its range");
+        each.setId("normaliseCurves");
+        each.setSelected(true);
+        chart.setNormalised(true);
+        each.selectedProperty().addListener((o, a, b) -> chart.setNormalised(b));
         Button csv = WorkbenchView.button("CSV…", "exportCurvesCsv", "Export the shown curves as CSV");
         Button png = WorkbenchView.button("PNG…", "exportCurvesPng", "Export the chart as a PNG image");
         Button overlay = WorkbenchView.button("Overlay run…", "overlayRun", "Show an earlier run's curves (its model.json)");
@@ -112,7 +117,7 @@ final class TrainingPanel extends VBox {
         rebuildToggles();
         getChildren().addAll(new HBox(4, new Label("Run folder"), runDir, chooseDir),
                 new HBox(6, start, pause, stop, resumeFrom), notice, state, progress, details, stall, chart,
-                new HBox(6, log, reset, overlay, csv, png), toggles);
+                new HBox(6, log, each, reset, overlay, csv, png), toggles);
         poll = new Timeline(new KeyFrame(Duration.seconds(POLL_SECONDS), e -> pollOnce()));
         poll.setCycleCount(Timeline.INDEFINITE);
         poll.play();

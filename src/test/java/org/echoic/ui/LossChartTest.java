@@ -63,6 +63,7 @@ class LossChartTest {
             assertTrue(r[1] - r[0] < 3.0 * 0.6, "zoomed in: " + r[0] + ".." + r[1]);
             chart.resetZoom();
             chart.setLogScale(true);
+            chart.setNormalised(true);
             chart.repaint();
             return null;
         }).get(10, TimeUnit.SECONDS);

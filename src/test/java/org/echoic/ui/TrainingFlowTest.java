@@ -108,8 +108,9 @@ class TrainingFlowTest {
                 .get(10, TimeUnit.SECONDS);
     }
 
-    /** Opens the sample, sets a tiny model and band-limited frames, and builds the corpus from automatic segments. */
-    private void prepareCorpus(FxRobot robot) throws Exception {
+    /** Opens the sample, sets a tiny model and band-limited frames, and builds the corpus (automatic segments or the
+     * reference annotations beside the sample). */
+    private void prepareCorpus(FxRobot robot, boolean annotated) throws Exception {
         robot.interact(() -> view.open(List.of(BIRD)));
         waitFor("the recording", () -> view.recordingList().getItems().size() == 1);
         robot.interact(() -> {
@@ -127,19 +128,27 @@ class TrainingFlowTest {
             m.epochsPerStage.getValueFactory().setValue(500);
             training.trainingPanel().runDir.setText(dir.resolve("runs").resolve("run-1").toString());
         });
-        robot.interact(() -> robot.lookup("#corpusNperseg").queryAs(javafx.scene.control.ChoiceBox.class).setValue(128));
+        robot.interact(() -> {
+            robot.lookup("#corpusNperseg").queryAs(javafx.scene.control.ChoiceBox.class).setValue(128);
+            robot.lookup("#segmentSource").queryAs(javafx.scene.control.ChoiceBox.class).getSelectionModel()
+                    .select(annotated ? 1 : 0);
+        });
         robot.clickOn("#buildCorpus");
         waitFor("the corpus", () -> training.corpusPanel().corpusProperty().get() != null);
         String summary = robot.lookup("#corpusSummary").queryAs(Label.class).getText();
         assertTrue(summary.matches("\\d+ segments .*validation \\d+ segments.*"), summary);
         assertEquals(10, training.corpusPanel().corpusProperty().get().dataset().nVisible());
         assertNotNull(robot.lookup("#framePreview").queryAs(javafx.scene.image.ImageView.class).getImage());
-
+        if (annotated) {
+            var c = training.corpusPanel().corpusProperty().get();
+            long rows = Files.readAllLines(Path.of("sample-data", "bird-song.csv")).size() - 1;
+            assertEquals(rows, c.dataset().size() + c.skippedSegments(), "one sequence per row of bird-song.csv");
+        }
     }
 
     @Test
     void closingDuringTrainingAsksThenStopsWithACheckpointBeforeTheUsualClose(FxRobot robot) throws Exception {
-        prepareCorpus(robot);
+        prepareCorpus(robot, true);
         robot.clickOn("#startTraining");
         waitFor("curve points", () -> batchPoints() >= 2);
         javafx.application.Platform.runLater(() -> stage.fireEvent(
@@ -164,7 +173,7 @@ class TrainingFlowTest {
 
     @Test
     void segmentBuildTrainPauseResumeStop(FxRobot robot) throws Exception {
-        prepareCorpus(robot);
+        prepareCorpus(robot, false);
         PulseMonitor idle = WaitForAsyncUtils.asyncFx(() -> {
             PulseMonitor p = new PulseMonitor();
             p.start();

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 BenchWaveformCommand.class,
                 BenchTrainCommand.class,
                 BenchInspectCommand.class,
+                BenchTrainServiceCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -5,9 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.echoic.corpus.Corpus;
 import org.echoic.io.CheckpointFolder;
 import org.echoic.io.Json;
 import org.echoic.io.SequenceDatasetReader;
@@ -22,16 +24,21 @@ import org.echoic.train.Trainer;
 import org.echoic.train.TrainingConfig;
 import org.echoic.train.TrainingListener;
 import org.echoic.train.TrainingState;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code echoic train}: trains an RNN-RBM on a sequence JSON data set, checkpointing after every epoch. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train an RNN-RBM on a sequence data set (JSON). Prints one JSON metrics line per epoch; "
+        description = "Train an RNN-RBM on a sequence data set (JSON) or on recordings (segmented with the default "
+                + "parameters and framed with --nperseg/--noverlap/--band/--scaling). Prints one JSON metrics line per epoch; "
                 + "a progress bar goes to stderr. Ctrl-C stops at the next batch; the last epoch's checkpoint stays.")
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, description = "Training data set (JSON).")
-    Path data;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+    @Mixin
+    CorpusOptions corpusOptions;
     @Option(names = "--validation", description = "Validation data set (JSON); default: a seeded split.")
     Path validation;
     @Option(names = "--validation-fraction", description = "Fraction split off for validation without "
@@ -67,9 +74,29 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Checkpoint folder to write.")
     Path out;
 
+    /** Where the frames come from: a prepared data set, or recordings segmented and framed here. */
+    static final class Input {
+        @Option(names = "--data", required = true, description = "Training data set (JSON).")
+        Path data;
+        @Option(names = "--recordings", required = true, arity = "1..*", paramLabel = "FILE|DIR",
+                description = "Recordings (or folders of them) to segment and turn into frames.")
+        List<Path> recordings;
+    }
+
     @Override
-    public Integer call() throws IOException {
-        SequenceDataset all = SequenceDatasetReader.read(data);
+    public Integer call() throws IOException, InterruptedException {
+        Map<String, Object> scalingMap = null;
+        Map<String, Object> stftMap = null;
+        SequenceDataset all;
+        if (input.data != null) {
+            all = SequenceDatasetReader.read(input.data);
+        } else {
+            Corpus corpus = corpusOptions.build(input.recordings, System.err);
+            all = corpus.dataset();
+            scalingMap = corpus.frames().scalingMap();
+            stftMap = corpus.frames().stftMap(corpus.segments().get(0).sampleRateHz());
+        }
+        Object data = input.data != null ? input.data : input.recordings;
         SequenceDataset train = all;
         SequenceDataset val = null;
         if (validation != null) {
@@ -121,7 +148,7 @@ final class TrainCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (model; opt) {
             Trainer t = new Trainer(model, opt, cfg, train, val, state,
-                    new CheckpointFolder(out, EchoicCli.appVersion(), null, null), new Progress(err, cfg));
+                    new CheckpointFolder(out, EchoicCli.appVersion(), scalingMap, stftMap), new Progress(err, cfg));
             Trainer.Outcome o = t.run(cancel::get);
             err.println();
             err.println("echoic: " + (o == Trainer.Outcome.COMPLETED ? "training complete" : "training stopped")

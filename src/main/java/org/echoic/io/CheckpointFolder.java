@@ -76,6 +76,15 @@ public final class CheckpointFolder implements CheckpointStore {
 
     @Override
     public void save(Checkpoint cp) throws IOException {
+        save(cp, 0);
+    }
+
+    /**
+     * Saves a checkpoint taken {@code batchesIntoEpoch} batches into the epoch after the state's last finished
+     * one (a run stopped mid-epoch; 0 = at an epoch boundary). Recorded as {@code partialEpochBatches}: such
+     * weights cannot be reached again by whole epochs from scratch.
+     */
+    public void save(Checkpoint cp, int batchesIntoEpoch) throws IOException {
         Path parent = dir.getParent();
         Files.createDirectories(parent);
         Path tmp = sibling("tmp");
@@ -87,6 +96,7 @@ public final class CheckpointFolder implements CheckpointStore {
                 cp.model().params().flat()));
         writeFile(tmp.resolve(RMSPROP), out -> Nd4j.write(keepOpen(out), cp.optimizer().accumulator()));
         Map<String, Object> root = describe(cp);
+        root.put("partialEpochBatches", batchesIntoEpoch);
         root.put("paramsSha256", java.util.HexFormat.of().formatHex(sha.digest()));
         byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         writeFile(tmp.resolve(MODEL_JSON), out -> out.write(json));
@@ -141,7 +151,8 @@ public final class CheckpointFolder implements CheckpointStore {
     /** What {@link #load} returns: a ready model and optimiser plus everything model.json says. */
     public record Loaded(Path dir, RnnRbm model, RmsProp optimizer, TrainingConfig config, TrainingState state,
                          String dataFingerprint, String dataOrigin, String appVersion, String backend,
-                         Map<String, Object> scaling, Map<String, Object> stft, String paramsSha256) {
+                         Map<String, Object> scaling, Map<String, Object> stft, String paramsSha256,
+                         int partialEpochBatches) {
     }
 
     /** Loads the checkpoint in {@code dir} (or the previous one left by an interrupted save). */
@@ -192,7 +203,8 @@ public final class CheckpointFolder implements CheckpointStore {
                     ? Json.mapper().treeToValue(root.get("stft"), Map.class) : null;
             return new Loaded(d, model, opt, tc, state, root.path("data").path("fingerprintSha256").asText(),
                     root.path("data").path("origin").asText(), root.path("appVersion").asText(),
-                    root.path("backend").asText(), scaling, stft, root.path("paramsSha256").asText(null));
+                    root.path("backend").asText(), scaling, stft, root.path("paramsSha256").asText(null),
+                    root.path("partialEpochBatches").asInt(0));
         } catch (RuntimeException e) {
             throw new IOException(d.resolve(MODEL_JSON) + ": invalid checkpoint: " + e.getMessage(), e);
         }

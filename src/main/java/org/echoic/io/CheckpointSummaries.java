@@ -30,9 +30,11 @@ public final class CheckpointSummaries {
      * @param validationCost   last epoch's validation CD cost (NaN without validation)
      * @param reconstruction   last epoch's training reconstruction monitor (NaN if no epoch)
      * @param modified         modification time of model.json
+     * @param dataFingerprint  SHA-256 of the training sequences (null if not recorded)
      */
     public record Summary(Path dir, int epochs, int nVisible, int nHidden, int nRecurrent, double trainCost,
-                          double validationCost, double reconstruction, String dataOrigin, FileTime modified) {
+                          double validationCost, double reconstruction, String dataOrigin, FileTime modified,
+                          String dataFingerprint) {
     }
 
     /** Every readable checkpoint in {@code runFolder}, by epoch then time; unreadable ones are skipped. */
@@ -83,7 +85,7 @@ public final class CheckpointSummaries {
                 m.path("nVisible").asInt(), m.path("nHidden").asInt(), m.path("nRecurrent").asInt(),
                 number(last, "trainCost"), last == null ? Double.NaN : number(last.get("validation"), "cost"),
                 number(last, "trainReconstruction"), root.path("data").path("origin").asText(""),
-                Files.getLastModifiedTime(json));
+                Files.getLastModifiedTime(json), root.path("data").path("fingerprintSha256").asText(null));
     }
 
     private static double number(JsonNode n, String field) {

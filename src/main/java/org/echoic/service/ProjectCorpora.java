@@ -2,7 +2,6 @@ package org.echoic.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.DoubleConsumer;
@@ -10,22 +9,19 @@ import java.util.function.DoubleConsumer;
 import org.echoic.audio.Recording;
 import org.echoic.corpus.Corpus;
 import org.echoic.corpus.CorpusBuilder;
-import org.echoic.io.AnnotationFormat;
 import org.echoic.io.AudioFiles;
 import org.echoic.project.CorpusEntry;
 import org.echoic.project.Project;
 import org.echoic.project.ProjectRecording;
-import org.echoic.segment.Annotation;
-import org.echoic.segment.Segment;
-import org.echoic.segment.SegmentationModel;
 import org.echoic.segment.SegmentationParams;
 import org.echoic.train.SequenceDataset;
 
 /**
  * Builds the corpus that a project's {@link CorpusEntry} defines, exactly as the workbench and
  * {@code echoic train --project} do: each recording is opened, its segments taken from the source the entry
- * names (the segmenter with the recording's saved parameters, its manual edits, or its reference tables), and
- * the segments' frames computed with the entry's settings. Long work: call from a background thread; honours
+ * names (the segmenter with the recording's saved parameters, with its manual edits replayed, or its first
+ * reference table) exactly as {@link CorpusService} takes them, and the segments' frames computed with the
+ * entry's settings. Long work: call from a background thread; honours
  * interruption. Stateless.
  */
 public final class ProjectCorpora {
@@ -67,7 +63,8 @@ public final class ProjectCorpora {
                     throw new IOException(file + ": channel " + (entry.channel() + 1) + " does not exist (the "
                             + "recording has " + rec.channels() + ")");
                 }
-                builder.add(file.toString(), rec, segments(entry, pr, rec, file, executor));
+                CorpusService.Source src = source(entry, pr, rec, file);
+                builder.add(src.id(), rec, CorpusService.segments(src, null));
             } catch (IllegalArgumentException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -89,30 +86,20 @@ public final class ProjectCorpora {
         return new Built(c, all, null);
     }
 
-    private static List<Segment> segments(CorpusEntry entry, ProjectRecording pr, Recording rec, Path file,
-                                          Executor executor) throws IOException, InterruptedException {
-        switch (entry.source()) {
+    private static CorpusService.Source source(CorpusEntry entry, ProjectRecording pr, Recording rec, Path file)
+            throws IOException {
+        SegmentationParams params = pr == null ? SegmentationParams.DEFAULTS : pr.segmentation();
+        return switch (entry.source()) {
             case REFERENCE -> {
                 if (pr == null || pr.annotationFiles().isEmpty()) {
                     throw new IOException(file + ": corpus '" + entry.name() + "' takes reference annotations, "
                             + "but the project has no annotation table for this recording");
                 }
-                List<Segment> out = new ArrayList<>();
-                for (Path table : pr.annotationFiles()) {
-                    for (Annotation a : AnnotationFormat.readAny(table)) {
-                        out.add(a.toSegment(rec.sampleRateHz()));
-                    }
-                }
-                out.sort(java.util.Comparator.comparingLong(Segment::startFrame));
-                return out;
+                yield new CorpusService.Source(file.toString(), rec, params, pr.annotationFiles().get(0));
             }
-            case AUTOMATIC, EDITED -> {
-                SegmentationParams params = pr == null ? SegmentationParams.DEFAULTS : pr.segmentation();
-                try (SegmentationModel model = new SegmentationModel(rec)) {
-                    return model.segments(params, executor, null).segments();
-                }
-            }
-            default -> throw new IllegalStateException(entry.source().toString());
-        }
+            case EDITED -> new CorpusService.Source(file.toString(), rec, params, null,
+                    pr == null ? List.of() : SegmentationService.editsFromItems(pr.manualEdits()));
+            case AUTOMATIC -> new CorpusService.Source(file.toString(), rec, params, null);
+        };
     }
 }

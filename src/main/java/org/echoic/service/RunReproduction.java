@@ -55,9 +55,11 @@ public final class RunReproduction {
                               String appVersion, BooleanSupplier cancelled, Executor executor)
             throws InterruptedException {
         String recordedParams = null;
+        int partial;
         try {
             CheckpointFolder.Loaded l = CheckpointFolder.load(run.folder());
             recordedParams = l.paramsSha256();
+            partial = l.partialEpochBatches();
             l.model().close();
             l.optimizer().close();
             if (l.state().nextEpoch() != run.epochs()) {
@@ -74,6 +76,11 @@ public final class RunReproduction {
                     .training().fingerprint();
         } catch (IOException | IllegalArgumentException e) {
             return new Check(run, run.dataFingerprint(), null, recordedParams, null, e.getMessage());
+        }
+        if (retrain && partial > 0 && data.equals(run.dataFingerprint())) {
+            return new Check(run, run.dataFingerprint(), data, recordedParams, null, "the run was stopped " + partial
+                    + " batches into epoch " + (run.epochs() + 1) + ": its weights cannot be re-trained by whole "
+                    + "epochs (data checked)");
         }
         if (!retrain || !data.equals(run.dataFingerprint())) {
             return new Check(run, run.dataFingerprint(), data, recordedParams, null,

@@ -34,6 +34,7 @@ public final class EchoicApp extends Application {
     private ProjectService projects;
     private InspectionService inspection;
     private SegmentationService segmentations;
+    private TrainingTab training;
 
     /**
      * Starts the JavaFX runtime and opens the workbench with the given recordings (or the sample). Without a display
@@ -82,6 +83,8 @@ public final class EchoicApp extends Application {
         ProjectController project = ProjectController.install(stage, view, projects);
         segmentations = new SegmentationService(executors.compute(), projects);
         SegmentationWorkbench.install(view, segmentations);
+        String version = EchoicApp.class.getPackage().getImplementationVersion();
+        training = TrainingTab.install(stage, view, projects, executors, version == null ? "development" : version);
         projects.startAutosave(ProjectService.AUTOSAVE_PERIOD);
         List<Path> files = getParameters().getRaw().stream().map(Paths::get).toList();
         if (files.size() == 1 && files.get(0).toString().endsWith(ProjectService.EXTENSION)) {
@@ -124,6 +127,9 @@ public final class EchoicApp extends Application {
     public void stop() {
         if (segmentations != null) {
             segmentations.close();
+        }
+        if (training != null) {
+            training.close();
         }
         if (projects != null) {
             projects.close();

@@ -230,6 +230,11 @@ public final class WorkbenchView extends BorderPane {
         return fileMenu;
     }
 
+    /** What File ▸ Quit does now. */
+    public Runnable onQuit() {
+        return quit;
+    }
+
     /** What File ▸ Quit does (default: exit the application). */
     public void setOnQuit(Runnable action) {
         quit = action;

@@ -1,0 +1,98 @@
+package org.echoic.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.echoic.audio.Recording;
+import org.echoic.corpus.Corpus;
+import org.echoic.dsp.FrameScaling;
+import org.echoic.dsp.SpectralFrames;
+import org.echoic.dsp.StftParams;
+import org.echoic.io.AudioFiles;
+import org.echoic.segment.SegmentationParams;
+import org.echoic.service.CorpusService;
+import org.echoic.service.RecordingService;
+import picocli.CommandLine.Option;
+
+/** Options of {@code train --recordings}: segmentation of the files and the frames the model sees. */
+final class CorpusOptions {
+    @Option(names = "--nperseg", description = "STFT samples per segment of the frames (default ${DEFAULT-VALUE}).")
+    int nperseg = StftParams.DEFAULT.nperseg();
+    @Option(names = "--noverlap", description = "STFT overlap (default: nperseg / 2).")
+    Integer noverlap;
+    @Option(names = "--band", paramLabel = "LOW:HIGH", description = "Keep LOW..HIGH Hz of every frame (default: all).")
+    String band;
+    @Option(names = "--scaling", description = "Frame scaling: log-db or linear-max (default ${DEFAULT-VALUE}).")
+    String scaling = FrameScaling.LOG_DB.id();
+    @Option(names = "--range-db", description = "dB range kept by log-db (default ${DEFAULT-VALUE}).")
+    double rangeDb = 80;
+    @Option(names = "--channel", description = "0-based channel of the frames (default: the mean of all channels).")
+    Integer channel;
+    @Option(names = "--percentile", description = "Segmentation threshold percentile (default "
+            + "${DEFAULT-VALUE}).")
+    double percentile = SegmentationParams.DEFAULTS.thresholdPercentile();
+    @Option(names = "--min-length-ms", description = "Keep segments longer than this (default ${DEFAULT-VALUE}).")
+    double minLengthMs = SegmentationParams.DEFAULTS.minLengthMs();
+    @Option(names = "--max-length-ms", description = "Keep segments shorter than this (default ${DEFAULT-VALUE}).")
+    double maxLengthMs = SegmentationParams.DEFAULTS.maxLengthMs();
+
+    SpectralFrames frames() {
+        StftParams d = StftParams.DEFAULT;
+        StftParams p = new StftParams(nperseg, noverlap == null ? nperseg / 2 : noverlap, nperseg, d.window(),
+                d.detrend(), d.scaling(), StftParams.Mode.PSD);
+        SpectralFrames f = SpectralFrames.DEFAULT.withStft(p).withScaling(FrameScaling.parse(scaling), rangeDb);
+        if (band != null) {
+            String[] lh = band.split(":");
+            if (lh.length != 2) {
+                throw new IllegalArgumentException("--band must be LOW:HIGH in Hz: " + band);
+            }
+            f = f.withBand(Double.parseDouble(lh[0]), Double.parseDouble(lh[1]));
+        }
+        return f;
+    }
+
+    /** Segments the files (folders are searched for audio) and builds the corpus; progress on {@code err}. */
+    Corpus build(List<Path> inputs, PrintStream err) throws IOException, InterruptedException {
+        List<Path> files = new ArrayList<>();
+        for (Path in : inputs) {
+            if (!Files.exists(in)) {
+                throw new IllegalArgumentException(in + ": does not exist");
+            }
+            files.addAll(RecordingService.expand(in));
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(inputs + ": no audio files found");
+        }
+        SegmentationParams seg = SegmentationParams.DEFAULTS.withPercentile(percentile).withMinLengthMs(minLengthMs)
+                .withMaxLengthMs(maxLengthMs);
+        List<Recording> open = new ArrayList<>();
+        try {
+            List<CorpusService.Source> sources = new ArrayList<>();
+            for (Path f : files) {
+                Recording r = AudioFiles.open(f);
+                open.add(r);
+                if (channel != null && (channel < 0 || channel >= r.channels())) {
+                    throw new IllegalArgumentException(f + ": has no channel " + channel + " (it has " + r.channels()
+                            + ", numbered from 0)");
+                }
+                sources.add(new CorpusService.Source(f.toString(), r, seg, null));
+            }
+            String origin = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " recordings";
+            Corpus c = CorpusService.buildNow(new CorpusService.Request(sources,
+                    channel == null ? Recording.MEAN_CHANNEL : channel, frames(), origin), p -> { });
+            err.printf(Locale.ROOT, "echoic: corpus of %d segments (%d skipped), %d frames of %d values, %.1f s%n",
+                    c.dataset().size(), c.skippedSegments(), c.dataset().totalFrames(), c.dataset().nVisible(),
+                    c.durationSeconds());
+            return c;
+        } finally {
+            for (Recording r : open) {
+                r.close();
+            }
+        }
+    }
+}

@@ -53,6 +53,11 @@ public final class SequenceStepper implements AutoCloseable {
         }
     }
 
+    /** The state of recurrent layer {@code layer} (0-based) after the frames fed so far, as a float copy. */
+    public float[] state(int layer) {
+        return layers[layer].state(0).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup().data().asFloat();
+    }
+
     private void feed(INDArray x) {
         RnnRbmParams p = model.params();
         INDArray in = x;

@@ -40,6 +40,12 @@ public final class GenerationService implements AutoCloseable {
         this.segmentation = segmentation;
     }
 
+    /** The running application's version from the jar manifest, or {@code "development"}. */
+    public static String runningVersion() {
+        String v = GenerationService.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
     /** The loaded model's description, or null. */
     public GenerationPipeline.ModelInfo model() {
         return info;

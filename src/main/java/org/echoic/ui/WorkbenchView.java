@@ -58,6 +58,7 @@ public final class WorkbenchView extends BorderPane {
     private final Timeline poll;
     private final SpectrogramService spectrograms;
     private final SpectrogramLane spectrogramLane;
+    private final GeneratePanel generatePanel;
 
     public WorkbenchView(RecordingService service, Playback playback) {
         this.service = service;
@@ -85,6 +86,8 @@ public final class WorkbenchView extends BorderPane {
         tools.getTabs().add(new Tab("Recording", new RecordingInfoView(model)));
         tools.getTabs().add(new Tab("Spectrogram", new SpectrogramPanel(spectrogramLane, model,
                 new SpectrogramExportActions(model, spectrogramLane, service.executors(), status::setMessage))));
+        generatePanel = GeneratePanel.create(service, playback, model);
+        tools.getTabs().add(new Tab("Generate", generatePanel));
         tools.getTabs().forEach(t -> t.setClosable(false));
         SplitPane split = new SplitPane(list, lanes, tools);
         split.setDividerPositions(0.2, 0.8);
@@ -344,6 +347,7 @@ public final class WorkbenchView extends BorderPane {
         poll.stop();
         playback.stop();
         spectrograms.close();
+        generatePanel.dispose();
     }
 
     /** A button with an id and a tooltip. */

@@ -161,16 +161,20 @@ public final class GenerationService implements AutoCloseable {
         return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
-    /** Frees the loaded model on the model thread. */
+    /** Frees the loaded model on the model thread (nothing to do once the executors are closed). */
     @Override
     public void close() {
-        executors.model().submit(() -> {
-            if (model != null) {
-                model.close();
-                model = null;
-            }
-            info = null;
-            return null;
-        });
+        info = null;
+        try {
+            executors.model().submit(() -> {
+                if (model != null) {
+                    model.close();
+                    model = null;
+                }
+                return null;
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            model = null;
+        }
     }
 }

@@ -21,17 +21,14 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
 
-import org.echoic.audio.ArrayRecording;
 import org.echoic.audio.Recording;
 import org.echoic.corpus.Corpus;
-import org.echoic.corpus.CorpusSegment;
 import org.echoic.dsp.ColorMap;
 import org.echoic.generate.GenerationParams;
 import org.echoic.generate.Resynthesis;
@@ -44,7 +41,6 @@ import org.echoic.service.GenerationRequest;
 import org.echoic.service.GenerationService;
 import org.echoic.service.OpenRecording;
 import org.echoic.service.Playback;
-import org.echoic.service.PlaybackUnavailableException;
 
 /**
  * The Generate tool tab: load a checkpoint, set length, temperature, Gibbs steps, seed, mean-field or sampled
@@ -58,7 +54,6 @@ public final class GeneratePanel extends ScrollPane {
     private static final String PRIME_SEGMENT = "first frames of a real segment";
 
     private final GenerationService service;
-    private final Playback playback;
     private final TimelineModel timeline;
     private final Label modelInfo = new Label("No model loaded");
     private final TextField rateHz = new TextField("44100");
@@ -77,9 +72,6 @@ public final class GeneratePanel extends ScrollPane {
     private final Button cancel = WorkbenchView.button("Cancel", "cancelGeneration", "Stop the running generation");
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label();
-    private final PlaybackBar player = new PlaybackBar();
-    private final Button playReal = WorkbenchView.button("▶ B", "playReal", "Play the chosen real segment (B)");
-    private final Button ab = WorkbenchView.button("A/B", "playAB", "Play A, then B on the next press, and so on");
     private final ChoiceBox<String> wavFormat = new ChoiceBox<>(FXCollections.observableArrayList("16-bit WAV", "float WAV"));
     private final Button export = WorkbenchView.button("Export…", "exportGenerated", "Write WAV, .npy, CSV, PNG, Raven table and JSON provenance of every sequence");
     private final GenerationGallery gallery = new GenerationGallery();
@@ -88,12 +80,10 @@ public final class GeneratePanel extends ScrollPane {
     private GenerationJob job;
     private Corpus corpus;
     private Recording corpusRecording;
-    private boolean nextIsB;
     private String corpusProblem = "no recording shown";
 
     public GeneratePanel(GenerationService service, Playback playback, TimelineModel timeline) {
         this.service = service;
-        this.playback = playback;
         this.timeline = timeline;
         setId("generatePanel");
         setFitToWidth(true);
@@ -144,18 +134,22 @@ public final class GeneratePanel extends ScrollPane {
         progress.setMaxWidth(Double.MAX_VALUE);
         status.setId("generationStatus");
         status.setWrapText(true);
-        player.play.setId("playGenerated");
-        player.play.setText("▶ A");
-        player.play.setOnAction(e -> playGenerated());
-        player.stop.setId("stopGenerated");
-        player.stop.setOnAction(e -> playback.stop());
-        playReal.setOnAction(e -> playRealSegment());
-        ab.setOnAction(e -> playAB());
-        FlowPane playRow = new FlowPane(4, 4, player.play, playReal, ab, player.stop, player.loop, player.mode,
-                player.expansion, player.carrierKHz);
+        GenerationPlayer playRow = new GenerationPlayer(playback, gallery, () -> corpusRecording,
+                () -> service.model() == null ? "no model" : service.model().sound().unavailable(), status::setText);
         wavFormat.setValue("16-bit WAV");
         export.setOnAction(e -> chooseExport());
         ChoiceBox<ColorMap> colours = new ChoiceBox<>(FXCollections.observableArrayList(ColorMap.values()));
+        colours.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ColorMap m) {
+                return m == null ? "" : m.name().toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public ColorMap fromString(String text) {
+                return ColorMap.parse(text);
+            }
+        });
         colours.setValue(ColorMap.VIRIDIS);
         colours.valueProperty().addListener((o, a, b) -> gallery.setColors(b));
         VBox box = new VBox(6, heading("Model and generation"), grid, new HBox(6, generate, cancel), progress, status,
@@ -329,46 +323,6 @@ public final class GeneratePanel extends ScrollPane {
         }
     }
 
-    private void playGenerated() {
-        GeneratedItem it = gallery.selectedGeneratedProperty().get();
-        if (it == null) {
-            status.setText("Generate a batch first");
-        } else if (it.audio() == null) {
-            status.setText("No sound: " + service.model().sound().unavailable());
-        } else {
-            float[] x = it.audio().samples();
-            play(new ArrayRecording(null, it.audio().sampleRateHz(), x), 0, x.length);
-        }
-    }
-
-    private void playRealSegment() {
-        Integer i = gallery.selectedRealProperty().get();
-        if (i == null || corpus == null) {
-            status.setText("No real segment to play: show a recording and generate");
-            return;
-        }
-        CorpusSegment s = corpus.segments().get(i);
-        play(corpusRecording, s.startFrame(), s.endFrame());
-    }
-
-    private void playAB() {
-        if (nextIsB) {
-            playRealSegment();
-        } else {
-            playGenerated();
-        }
-        nextIsB = !nextIsB;
-    }
-
-    private void play(Recording rec, long start, long end) {
-        try {
-            playback.play(rec, Recording.MEAN_CHANNEL, start, end, player.params());
-            status.setText("Playing");
-        } catch (PlaybackUnavailableException | IllegalArgumentException e) {
-            status.setText("Cannot play: " + e.getMessage());
-        }
-    }
-
     private void chooseExport() {
         DirectoryChooser c = new DirectoryChooser();
         c.setTitle("Export the generated sequences into a folder");
@@ -388,7 +342,7 @@ public final class GeneratePanel extends ScrollPane {
         WavWriter.Format fmt = "float WAV".equals(wavFormat.getValue()) ? WavWriter.Format.FLOAT32 : WavWriter.Format.PCM16;
         status.setText("Exporting…");
         CompletableFuture<List<Path>> done = new CompletableFuture<>();
-        service.export(dir, items, new GenerationExporter.Options(fmt, ColorMap.VIRIDIS))
+        service.export(dir, items, new GenerationExporter.Options(fmt, gallery.colors()))
                 .whenComplete((files, e) -> Platform.runLater(() -> {
                     status.setText(e != null ? "Export failed: " + message(e)
                             : "Exported " + files.size() + " files to " + dir);

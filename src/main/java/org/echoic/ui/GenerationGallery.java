@@ -71,6 +71,10 @@ final class GenerationGallery extends GridPane {
         return corpus;
     }
 
+    ColorMap colors() {
+        return colors;
+    }
+
     void setColors(ColorMap c) {
         colors = c;
         setGenerated(items);

@@ -155,7 +155,9 @@ final class RealismView extends VBox {
             }
         }
         g.setFill(Color.GRAY);
-        g.fillText(String.format(Locale.ROOT, "%.3g … %.3g", lo, hi), 4, top + PLOT_HEIGHT - 12);
+        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        g.fillText(String.format(Locale.ROOT, "%.3g … %.3g", lo, hi), w - 2, y);
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
         return top + PLOT_HEIGHT + 2;
     }
 

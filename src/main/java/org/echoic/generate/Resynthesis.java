@@ -4,12 +4,16 @@ import java.util.function.DoubleConsumer;
 
 import org.echoic.dsp.GriffinLim;
 import org.echoic.dsp.Spectrogram;
+import org.echoic.dsp.StftParams;
 
 /**
  * Frames to sound: the scaling is undone to a magnitude spectrogram ({@link org.echoic.dsp.SpectralFrames#toMagnitude})
  * and Griffin-Lim (fast variant, momentum {@value #MOMENTUM}) reconstructs a signal with the model's STFT
- * settings, {@code nperseg + (T − 1)·hop} samples long; the result is normalised to a peak of
- * {@value #PEAK_DBFS} dBFS (silence stays silent). Pure Java: any thread. Stateless; thread-safe.
+ * settings, {@code nperseg + (T − 1)·hop} samples long. The overlap-add divides by the summed squared
+ * windows, which tend to 0 in the first and last {@code nperseg − hop} samples and would turn phase errors
+ * there into loud clicks; those edge samples are scaled as if silent frames continued the sequence (by the
+ * ratio of their window coverage to the full coverage at the same phase). The result is normalised to a peak
+ * of {@value #PEAK_DBFS} dBFS (silence stays silent). Pure Java: any thread. Stateless; thread-safe.
  */
 public final class Resynthesis {
     /** Default Griffin-Lim iterations. */
@@ -48,6 +52,7 @@ public final class Resynthesis {
         Spectrogram mag = sound.frames().toMagnitude(frames, sound.sampleRateHz());
         GriffinLim.Result r = GriffinLim.reconstruct(mag, iterations, MOMENTUM, seed, progress);
         float[] x = r.signal();
+        taperEdges(x, sound.frames().stft());
         double peak = 0;
         for (float v : x) {
             if (!Float.isFinite(v)) {
@@ -66,5 +71,32 @@ public final class Resynthesis {
             last = Double.NaN;
         }
         return new Audio(x, sound.sampleRateHz(), last);
+    }
+
+    /** Scales the partly covered edge samples by coverage(n) / coverage of a fully covered sample of that phase. */
+    static void taperEdges(float[] x, StftParams p) {
+        int n = p.nperseg();
+        int hop = p.hop();
+        int frames = (x.length - n) / hop + 1;
+        double[] w = p.window().values(n);
+        double[] cov = new double[x.length];
+        for (int t = 0; t < frames; t++) {
+            for (int i = 0; i < n; i++) {
+                cov[t * hop + i] += w[i] * w[i];
+            }
+        }
+        int edge = n - hop;
+        int shift = (edge + hop - 1) / hop * hop;
+        double max = java.util.Arrays.stream(cov).max().orElse(0);
+        for (int i = 0; i < Math.min(edge, x.length); i++) {
+            x[i] *= (float) ratio(cov, i, i + shift, max);
+            int j = x.length - 1 - i;
+            x[j] *= (float) ratio(cov, j, j - shift, max);
+        }
+    }
+
+    private static double ratio(double[] cov, int at, int full, double max) {
+        double ref = full >= 0 && full < cov.length ? Math.max(cov[full], cov[at]) : max;
+        return ref > 0 ? cov[at] / ref : 0;
     }
 }

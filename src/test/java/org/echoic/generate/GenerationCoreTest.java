@@ -124,6 +124,18 @@ class GenerationCoreTest {
             peak = Math.max(peak, Math.abs(v));
         }
         assertEquals(Math.pow(10, -1 / 20.0), peak, 1e-4, "peak at -1 dBFS");
+        double edgePeak = 0;
+        double rms = 0;
+        for (int i = 0; i < 64; i++) {
+            edgePeak = Math.max(edgePeak, Math.max(Math.abs(a.samples()[i]),
+                    Math.abs(a.samples()[a.samples().length - 1 - i])));
+        }
+        for (float v : a.samples()) {
+            rms += v * v;
+        }
+        rms = Math.sqrt(rms / a.samples().length);
+        assertTrue(edgePeak < 4 * rms, "no click at the edges: edge peak " + edgePeak + ", RMS " + rms);
+        assertTrue(rms > 0.05, "the peak is not a lone spike: RMS " + rms);
         assertTrue(a.spectralConvergence() < 1, "Griffin-Lim converged somewhat: " + a.spectralConvergence());
     }
 

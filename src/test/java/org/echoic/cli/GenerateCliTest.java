@@ -137,4 +137,14 @@ class GenerateCliTest {
         assertNotNull(r.get("nVisible"));
         assertArrayEquals(new int[] {7, 24}, NpyReader.read(npy).shape());
     }
+
+    @Test
+    void benchGeneratePrintsSpeeds() throws Exception {
+        Map<String, Object> r = run("bench", "generate", "--frames", "5", "--count", "1", "--k", "1",
+                "--iterations", "1");
+        assertEquals(129, ((Number) r.get("nVisible")).intValue());
+        assertEquals(5, ((Number) r.get("frames")).intValue());
+        assertTrue(((Number) r.get("framesPerSecond")).doubleValue() > 0);
+        assertTrue(((Number) r.get("griffinLimSecondsPerAudioSecond")).doubleValue() > 0);
+    }
 }

@@ -63,6 +63,7 @@ public final class GeneratePanel extends ScrollPane {
     private final Spinner<Integer> gibbs = new Spinner<>(1, 1000, GenerationParams.DEFAULT_GIBBS_STEPS);
     private final TextField seed = new TextField("1");
     private final ChoiceBox<String> frameKind = new ChoiceBox<>(FXCollections.observableArrayList("mean-field", "sampled"));
+    private final ChoiceBox<String> chainStart = new ChoiceBox<>(FXCollections.observableArrayList("zeros", "previous frame"));
     private final Spinner<Integer> count = new Spinner<>(1, 64, 8);
     private final Spinner<Integer> iterations = new Spinner<>(1, 1000, Resynthesis.DEFAULT_ITERATIONS);
     private final ChoiceBox<String> priming = new ChoiceBox<>(FXCollections.observableArrayList(PRIME_NONE, PRIME_SEGMENT));
@@ -105,6 +106,8 @@ public final class GeneratePanel extends ScrollPane {
         row = add(grid, row, "Seed", seed, "Seed of the batch; sequence i uses seed + i");
         frameKind.setValue("mean-field");
         row = add(grid, row, "Frames", frameKind, "Mean-field values or Bernoulli samples");
+        chainStart.setValue("zeros");
+        row = add(grid, row, "Chain start", chainStart, "Start each frame's Gibbs chain at zeros or at the previous frame");
         row = add(grid, row, "Sequences", count, "How many sequences to generate");
         row = add(grid, row, "Griffin-Lim", iterations, "Phase reconstruction iterations");
         priming.setValue(PRIME_NONE);
@@ -231,7 +234,7 @@ public final class GeneratePanel extends ScrollPane {
             }
             int frames = seconds ? info.sound().framesFor(len) : (int) Math.round(len);
             params = new GenerationParams(frames, gibbs.getValue(), Double.parseDouble(temperature.getText().trim()),
-                    "sampled".equals(frameKind.getValue()), false, Long.parseLong(seed.getText().trim()));
+                    "sampled".equals(frameKind.getValue()), "previous frame".equals(chainStart.getValue()), Long.parseLong(seed.getText().trim()));
         } catch (IllegalArgumentException e) {
             status.setText("Check the settings: " + e.getMessage());
             return;

@@ -147,4 +147,27 @@ class GenerateCliTest {
         assertTrue(((Number) r.get("framesPerSecond")).doubleValue() > 0);
         assertTrue(((Number) r.get("griffinLimSecondsPerAudioSecond")).doubleValue() > 0);
     }
+
+    private static String failing(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = EchoicCli.newCommandLine().setErr(new java.io.PrintWriter(err, true)).execute(args);
+        assertEquals(EchoicCli.EXIT_BAD_INPUT, code, String.join(" ", args));
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void badInputGetsAClearMessage() {
+        String m = made.modelDir().toString();
+        String out = dir.resolve("bad").toString();
+        assertTrue(failing("generate", "--model", m, "--frames", "5", "--prime", dir.resolve("nope.wav").toString(),
+                "--out", out).contains("nope.wav"));
+        assertTrue(failing("generate", "--model", m, "--frames", "5", "--prime", made.wav().toString(),
+                "--prime-segment", "99", "--out", out).contains("no segment 99"));
+        assertTrue(failing("generate", "--model", m, "--frames", "5", "--seconds", "1", "--out", out)
+                .contains("exactly one of --frames and --seconds"));
+        assertTrue(failing("generate", "--model", dir.resolve("nomodel").toString(), "--frames", "5", "--out", out)
+                .contains("nomodel"));
+        assertTrue(failing("generate", "--model", m, "--frames", "5", "--count", "2", "--out",
+                dir.resolve("x.npy").toString()).contains("use a folder"));
+    }
 }

@@ -144,24 +144,37 @@ public final class GenerationPipeline {
         }
         CorpusBuilder b = new CorpusBuilder(info.sound().frames(), seg.channel());
         b.add(id, rec, segments);
+        if (b.size() == 0) {
+            throw new IllegalArgumentException(id + ": the segmenter found " + segments.size()
+                    + " segments, none at least one STFT frame long");
+        }
         return b.build(id);
     }
 
-    /** The first {@code frames} frames (or all) of sequence {@code index} of a corpus as a primer. */
-    public static GenerationRequest.Primer primer(Corpus corpus, int index, int frames) {
-        List<float[][]> seqs = corpus.dataset().sequences();
-        if (index < 0 || index >= seqs.size()) {
-            throw new IllegalArgumentException(corpus.dataset().origin() + ": no segment " + index + " (it has "
-                    + seqs.size() + " long enough for one frame)");
+    /**
+     * The first {@code frames} frames (or all) of segment {@code segment} (its index in the segmenter's list, as
+     * in the recording's selection table) as a primer.
+     *
+     * @throws IllegalArgumentException if there is no such segment or it is shorter than one STFT frame
+     */
+    public static GenerationRequest.Primer primer(Corpus corpus, int segment, int frames) {
+        List<CorpusSegment> segs = corpus.segments();
+        for (int i = 0; i < segs.size(); i++) {
+            if (segs.get(i).index() == segment) {
+                float[][] s = corpus.dataset().sequences().get(i);
+                int n = Math.max(1, Math.min(frames, s.length));
+                float[][] out = new float[n][];
+                for (int t = 0; t < n; t++) {
+                    out[t] = s[t].clone();
+                }
+                return new GenerationRequest.Primer(segs.get(i).recording(), segment, out);
+            }
         }
-        float[][] s = seqs.get(index);
-        int n = Math.max(1, Math.min(frames, s.length));
-        float[][] out = new float[n][];
-        for (int t = 0; t < n; t++) {
-            out[t] = s[t].clone();
-        }
-        CorpusSegment c = corpus.segments().get(index);
-        return new GenerationRequest.Primer(c.recording(), c.index(), out);
+        String usable = segs.stream().limit(20).map(c -> String.valueOf(c.index()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        throw new IllegalArgumentException(corpus.dataset().origin() + ": no segment " + segment
+                + " at least one STFT frame long (usable segments: " + usable + (segs.size() > 20 ? ", …" : "")
+                + ")");
     }
 
     /** The real sequences compared: the first {@link #MAX_REAL_SEQUENCES} of the corpus. */

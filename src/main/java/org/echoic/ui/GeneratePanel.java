@@ -82,6 +82,7 @@ public final class GeneratePanel extends ScrollPane {
     private Corpus corpus;
     private Recording corpusRecording;
     private String corpusProblem = "no recording shown";
+    private boolean cancelRequested;
 
     public GeneratePanel(GenerationService service, Playback playback, TimelineModel timeline) {
         this.service = service;
@@ -234,13 +235,16 @@ public final class GeneratePanel extends ScrollPane {
             }
             int frames = seconds ? info.sound().framesFor(len) : (int) Math.round(len);
             params = new GenerationParams(frames, gibbs.getValue(), Double.parseDouble(temperature.getText().trim()),
-                    "sampled".equals(frameKind.getValue()), "previous frame".equals(chainStart.getValue()), Long.parseLong(seed.getText().trim()));
+                    "sampled".equals(frameKind.getValue()), "previous frame".equals(chainStart.getValue()),
+                    Long.parseLong(seed.getText().trim()));
         } catch (IllegalArgumentException e) {
             status.setText("Check the settings: " + e.getMessage());
             return;
         }
         generate.setDisable(true);
         cancel.setDisable(false);
+        cancelRequested = false;
+        job = null;
         progress.setProgress(0);
         OpenRecording shown = timeline.recordingProperty().get();
         CompletableFuture<Corpus> real = corpusFor(shown);
@@ -250,6 +254,10 @@ public final class GeneratePanel extends ScrollPane {
             corpusProblem = e == null ? null : message(e);
             corpusRecording = c == null ? null : shown.recording();
             gallery.setReal(c);
+            if (cancelRequested) {
+                finishedWith("Cancelled");
+                return;
+            }
             GenerationRequest.Primer primer = null;
             if (primed) {
                 try {
@@ -313,6 +321,7 @@ public final class GeneratePanel extends ScrollPane {
     }
 
     private void cancelGeneration() {
+        cancelRequested = true;
         if (job != null) {
             job.cancel();
         }

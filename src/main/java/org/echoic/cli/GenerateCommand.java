@@ -14,10 +14,12 @@ import org.echoic.audio.Recording;
 import org.echoic.corpus.Corpus;
 import org.echoic.generate.FreeEnergies;
 import org.echoic.generate.GenerationParams;
+import org.echoic.generate.GenerationProvenance;
 import org.echoic.generate.Realism;
 import org.echoic.io.AudioFiles;
 import org.echoic.io.CheckpointFolder;
 import org.echoic.io.FramesWriter;
+import org.echoic.io.GenerationSidecar;
 import org.echoic.io.Json;
 import org.echoic.io.SequenceDatasetReader;
 import org.echoic.io.WavWriter;
@@ -40,8 +42,11 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate sequences from a trained model (zero or primed recurrent state) and export them.")
 final class GenerateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "Checkpoint folder.")
+    @Option(names = "--model", description = "Checkpoint folder (default with --replay: the one it names).")
     Path model;
+    @Option(names = "--replay", description = "A sidecar (.json) of an exported sequence: generate that sequence "
+            + "again with the parameters it records.")
+    Path replay;
     @Option(names = "--frames", description = "Frames to generate per sequence.")
     Integer frames;
     @Option(names = "--seconds", description = "Seconds to generate per sequence (audio models).")
@@ -78,6 +83,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        GenerationProvenance replayed = replay == null ? null : applyReplay(GenerationSidecar.read(replay));
+        if (model == null) {
+            throw new IllegalArgumentException("give --model (or --replay with a sidecar)");
+        }
         CheckpointFolder.Loaded l = CheckpointFolder.load(model);
         try (RnnRbm m = l.model(); var opt = l.optimizer()) {
             GenerationPipeline.ModelInfo info = GenerationPipeline.describe(l, rateHz, EchoicCli.appVersion());
@@ -90,6 +99,9 @@ final class GenerateCommand implements Callable<Integer> {
             report.put("count", count);
             report.put("out", out.toString());
             report.put("backend", ComputeBackend.describe());
+            if (replayed != null) {
+                report.put("sameModel", replayed.modelFingerprint().equals(info.fingerprint()));
+            }
             String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
             if (!Files.isDirectory(out) && (name.endsWith(".npy") || name.endsWith(".json"))) {
                 if (count != 1) {
@@ -120,6 +132,26 @@ final class GenerateCommand implements Callable<Integer> {
             System.out.println(Json.line(report));
             return 0;
         }
+    }
+
+    /** Takes every generation setting from a sidecar (the sequence alone, with its own seed). */
+    private GenerationProvenance applyReplay(GenerationProvenance p) {
+        GenerationParams g = p.sequenceParams();
+        model = model != null ? model : Path.of(p.modelDir());
+        frames = g.frames();
+        seconds = null;
+        count = 1;
+        seed = g.seed();
+        temperature = g.temperature();
+        k = g.gibbsSteps();
+        sample = g.sampleFrames();
+        fromPrevious = g.fromPrevious();
+        prime = p.primeSource() == null ? null : Path.of(p.primeSource());
+        primeSegment = p.primeSegment();
+        primeFrames = p.primeFrames();
+        iterations = p.griffinLimIterations() > 0 ? p.griffinLimIterations() : iterations;
+        rateHz = Double.isNaN(p.sampleRateHz()) ? rateHz : p.sampleRateHz();
+        return p;
     }
 
     private int frameCount(GenerationPipeline.ModelInfo info) {

@@ -110,13 +110,10 @@ class GenerateCliTest {
             assertFalse(files.anyMatch(f -> f.getFileName().toString().startsWith(".")), "no temporary files left");
         }
 
-        GenerationProvenance p = GenerationSidecar.read(out.resolve("gen-s10.json"));
         Path again = dir.resolve("again");
-        run("generate", "--model", p.modelDir(), "--frames", String.valueOf(p.params().frames()),
-                "--prime", p.primeSource(), "--prime-segment", String.valueOf(p.primeSegment()),
-                "--prime-frames", String.valueOf(p.primeFrames()), "--seed", String.valueOf(p.sequenceSeed()),
-                "--k", String.valueOf(p.params().gibbsSteps()), "--iterations",
-                String.valueOf(p.griffinLimIterations()), "--out", again.toString());
+        Map<String, Object> replayed = run("generate", "--replay", out.resolve("gen-s10.json").toString(), "--out",
+                again.toString());
+        assertEquals(Boolean.TRUE, replayed.get("sameModel"));
         assertArrayEquals(Files.readAllBytes(out.resolve("gen-s10.npy")), Files.readAllBytes(again.resolve("gen-s10.npy")));
         assertArrayEquals(Files.readAllBytes(out.resolve("gen-s10.wav")), Files.readAllBytes(again.resolve("gen-s10.wav")),
                 "the sidecar regenerates the same sound");

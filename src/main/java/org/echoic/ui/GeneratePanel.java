@@ -56,7 +56,7 @@ public final class GeneratePanel extends ScrollPane {
     private final GenerationService service;
     private final TimelineModel timeline;
     private final Label modelInfo = new Label("No model loaded");
-    private final TextField rateHz = new TextField("44100");
+    private final TextField rateHz = new TextField();
     private final TextField length = new TextField("1.0");
     private final ChoiceBox<String> lengthUnit = new ChoiceBox<>(FXCollections.observableArrayList("seconds", "frames"));
     private final TextField temperature = new TextField("1.0");
@@ -99,7 +99,9 @@ public final class GeneratePanel extends ScrollPane {
         modelInfo.setWrapText(true);
         grid.add(load, 0, row);
         grid.add(modelInfo, 1, row++);
-        row = add(grid, row, "Rate (Hz)", rateHz, "Audio rate when the model does not store one");
+        rateHz.setPromptText("shown recording's");
+        row = add(grid, row, "Rate (Hz)", rateHz, "Audio rate when the model does not store one (empty: the shown "
+                + "recording's rate, or 44100 Hz)");
         lengthUnit.setValue("seconds");
         row = add(grid, row, "Length", new HBox(4, length, lengthUnit), "Length of each generated sequence");
         row = add(grid, row, "Temperature", temperature, "Divides every pre-activation; above 1 is wilder");
@@ -199,10 +201,19 @@ public final class GeneratePanel extends ScrollPane {
 
     /** Loads a checkpoint in the background; the future completes on the JavaFX thread. */
     public CompletableFuture<GenerationPipeline.ModelInfo> loadModel(Path dir) {
-        double rate = parse(rateHz, Double.NaN);
+        OpenRecording shownRec = timeline.recordingProperty().get();
+        double typed = parse(rateHz, Double.NaN);
         status.setText("Loading " + dir.getFileName() + "…");
+        CompletableFuture<GenerationPipeline.ModelInfo> loading;
+        if (Double.isNaN(typed) && shownRec != null) {
+            loading = service.load(dir, shownRec.recording().sampleRateHz())
+                    .handle((i, e) -> e == null ? CompletableFuture.completedFuture(i) : service.load(dir, Double.NaN))
+                    .thenCompose(f -> f);
+        } else {
+            loading = service.load(dir, typed);
+        }
         CompletableFuture<GenerationPipeline.ModelInfo> shown = new CompletableFuture<>();
-        service.load(dir, rate).whenComplete((info, e) -> Platform.runLater(() -> {
+        loading.whenComplete((info, e) -> Platform.runLater(() -> {
             if (e != null) {
                 status.setText("Cannot load the model: " + message(e));
                 shown.completeExceptionally(e);

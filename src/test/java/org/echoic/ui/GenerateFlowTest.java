@@ -27,6 +27,14 @@ import javax.imageio.ImageIO;
 import org.echoic.TinyAudioModel;
 import org.echoic.audio.Recording;
 import org.echoic.io.AudioFiles;
+import org.echoic.io.CheckpointFolder;
+import org.echoic.rnnrbm.GateActivation;
+import org.echoic.rnnrbm.RmsProp;
+import org.echoic.rnnrbm.RnnRbm;
+import org.echoic.rnnrbm.RnnRbmConfig;
+import org.echoic.train.Checkpoint;
+import org.echoic.train.TrainingConfig;
+import org.echoic.train.TrainingState;
 import org.echoic.service.AppExecutors;
 import org.echoic.service.GeneratedItem;
 import org.echoic.service.Playback;
@@ -179,5 +187,37 @@ class GenerateFlowTest {
         robot.interact(() -> robot.lookup("#cancelGeneration").queryAs(Button.class).fire());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Cancelled".equals(status.getText()));
         assertEquals(3, panel.gallery().items().size(), "a cancelled batch leaves the previous one shown");
+    }
+
+    @Test
+    void aModelWithoutAudioGeneratesFramesAndSaysWhyItIsSilent(FxRobot robot) throws Exception {
+        Path frameModel = dir.resolve("frames-model");
+        try (RnnRbm m = new RnnRbm(new RnnRbmConfig(6, 8, 5, 1, false, GateActivation.TANH), 1);
+             RmsProp o = new RmsProp(m)) {
+            new CheckpointFolder(frameModel, "test", null, null).save(new Checkpoint(m, o,
+                    TrainingConfig.defaults(1, 1), TrainingState.start(), "fingerprint", "toy"));
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.model().recordingProperty().get() != null);
+        GeneratePanel panel = robot.lookup("#generatePanel").queryAs(GeneratePanel.class);
+        WaitForAsyncUtils.asyncFx(() -> panel.loadModel(frameModel)).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+        assertTrue(robot.lookup("#modelInfo").queryAs(Label.class).getText().contains("no audio"));
+        robot.interact(() -> {
+            robot.lookup("#genLength").queryAs(TextField.class).setText("12");
+            @SuppressWarnings("unchecked")
+            ChoiceBox<String> unit = robot.lookup("#genLengthUnit").queryAs(ChoiceBox.class);
+            unit.setValue("frames");
+            robot.lookup("#genGibbs").queryAs(Spinner.class).getValueFactory().setValue(2);
+            robot.lookup("#genCount").queryAs(Spinner.class).getValueFactory().setValue(2);
+            robot.lookup("#generateButton").queryAs(Button.class).fire();
+        });
+        Label status = robot.lookup("#generationStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().startsWith("Generated"));
+        assertTrue(status.getText().contains("frames only"), status.getText());
+        assertEquals(2, panel.gallery().items().size());
+        assertEquals(12, panel.gallery().items().get(0).sequence().frames().length);
+        assertEquals(null, panel.gallery().items().get(0).audio());
+        robot.interact(() -> robot.lookup("#playGenerated").queryAs(Button.class).fire());
+        assertTrue(status.getText().startsWith("No sound:"), status.getText());
+        assertEquals(0, playCalls.get());
     }
 }

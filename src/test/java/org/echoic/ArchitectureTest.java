@@ -111,6 +111,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void corpusIsCoreWithoutTheModel() {
+        noClasses().that().resideInAPackage("org.echoic.corpus..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.io..", "org.echoic.service..",
+                        "org.echoic.ui..", "org.echoic.cli..", "org.echoic.render..", "org.echoic.rnnrbm..",
+                        "org.nd4j..")
+                .check(classes);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("org.echoic.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -2,7 +2,6 @@ package org.echoic;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,10 +65,7 @@ public final class TinyAudioModel {
         try (RnnRbm model = new RnnRbm(cfg, 5); RmsProp opt = new RmsProp(model)) {
             Trainer t = new Trainer(model, opt, tc, corpus.dataset(), null, TrainingState.start(), null, null);
             t.run(() -> false);
-            Map<String, Object> stft = new LinkedHashMap<>(corpus.frames().stftMap());
-            if (storeRate) {
-                stft.put("sampleRateHz", RATE_HZ);
-            }
+            Map<String, Object> stft = storeRate ? corpus.frames().stftMap(RATE_HZ) : corpus.frames().stftMap();
             new CheckpointFolder(modelDir, "test", corpus.frames().scalingMap(), stft)
                     .save(new Checkpoint(model, opt, tc, t.state(), corpus.dataset().fingerprint(), "tiny"));
         }

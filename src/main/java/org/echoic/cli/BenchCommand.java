@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 SegmentBenchCommand.class,
                 BenchWaveformCommand.class,
                 BenchTrainCommand.class,
+                BenchInspectCommand.class,
                 BenchGenerateCommand.class,
         })
 public final class BenchCommand implements Runnable {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
                 TrainCommand.class,
                 EvaluateCommand.class,
                 GenerateCommand.class,
+                InspectCommand.class,
         })
 public final class EchoicCli implements Runnable {
 

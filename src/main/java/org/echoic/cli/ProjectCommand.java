@@ -15,6 +15,7 @@ import org.echoic.io.Json;
 import org.echoic.io.ProjectFiles;
 import org.echoic.project.Project;
 import org.echoic.segment.SegmentationFingerprint;
+import org.echoic.service.RunReproduction;
 import org.echoic.service.SegmentationReproduction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,10 +40,19 @@ public final class ProjectCommand implements Runnable {
      */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Verify a project's recordings (size, SHA-256) and re-run their segmentation against the "
-                    + "recorded fingerprints; prints JSON, exit 2 on any mismatch.")
+                    + "recorded fingerprints (with --runs/--retrain also its training runs); prints JSON, exit 2 on "
+                    + "any mismatch.")
     public static final class Check implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE", description = "The project file (*.echoic.json).")
         Path file;
+
+        @CommandLine.Option(names = "--runs", description = "Also rebuild each training run's corpus and compare "
+                + "its data fingerprint.")
+        boolean runs;
+
+        @CommandLine.Option(names = "--retrain", description = "Also re-train each run from scratch for its "
+                + "recorded epochs and compare the weights (implies --runs; as slow as the training was).")
+        boolean retrain;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -80,8 +90,38 @@ public final class ProjectCommand implements Runnable {
             }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("project", file.toString());
+            List<Map<String, Object>> runList = new ArrayList<>();
+            if (runs || retrain) {
+                Path scratch = java.nio.file.Files.createTempDirectory("echoic-reproduce");
+                try {
+                    for (org.echoic.project.TrainingRunEntry r : project.trainingRunEntries()) {
+                        RunReproduction.Check c = RunReproduction.check(project, r, scratch, retrain,
+                                EchoicCli.appVersion(), () -> false, null);
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("run", r.name());
+                        m.put("folder", r.folder().toString());
+                        m.put("data", Map.of("recorded", String.valueOf(c.recordedData()),
+                                "reproduced", String.valueOf(c.reproducedData()), "match", c.dataReproduced()));
+                        if (retrain) {
+                            m.put("weights", Map.of("recorded", String.valueOf(c.recordedParams()),
+                                    "reproduced", String.valueOf(c.reproducedParams()), "match",
+                                    c.weightsReproduced()));
+                        }
+                        if (c.message() != null && !(c.message().equals("weights not re-trained"))) {
+                            m.put("message", c.message());
+                        }
+                        ok &= c.dataReproduced() && (!retrain || c.weightsReproduced());
+                        runList.add(m);
+                    }
+                } finally {
+                    java.nio.file.Files.deleteIfExists(scratch);
+                }
+            }
             json.put("ok", ok);
             json.put("recordings", recs);
+            if (runs || retrain) {
+                json.put("trainingRuns", runList);
+            }
             spec.commandLine().getOut().println(Json.line(json));
             spec.commandLine().getOut().flush();
             return ok ? 0 : EchoicCli.EXIT_BAD_INPUT;

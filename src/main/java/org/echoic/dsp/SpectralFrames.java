@@ -175,6 +175,19 @@ public record SpectralFrames(StftParams stft, double minHz, double maxHz, FrameS
         return m;
     }
 
+    /** The {@code stft} section of {@code model.json} for audio at {@code sampleRateHz}. */
+    public Map<String, Object> stftMap(double sampleRateHz) {
+        Map<String, Object> m = stftMap();
+        m.put("sampleRateHz", sampleRateHz);
+        return m;
+    }
+
+    /** The sample rate stored in an {@code stft} section, or {@code fallback} if it holds none. */
+    public static double sampleRateHz(Map<String, Object> stftMap, double fallback) {
+        Object v = stftMap == null ? null : stftMap.get("sampleRateHz");
+        return v instanceof Number n ? n.doubleValue() : fallback;
+    }
+
     /** The {@code scaling} section of {@code model.json}. */
     public Map<String, Object> scalingMap() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -18,8 +18,6 @@ import org.echoic.dsp.SpectralFrames;
 public record ModelSound(SpectralFrames frames, double sampleRateHz, String unavailable) {
     /** The rate assumed when neither the model nor the caller names one. */
     public static final double DEFAULT_SAMPLE_RATE_HZ = 44_100;
-    /** The key of the {@code stft} map that stores the rate. */
-    public static final String RATE_KEY = "sampleRateHz";
 
     /** True when generated frames can be turned into sound. */
     public boolean hasAudio() {
@@ -35,9 +33,7 @@ public record ModelSound(SpectralFrames frames, double sampleRateHz, String unav
      */
     public static ModelSound of(Map<String, Object> stft, Map<String, Object> scaling, int nVisible, double rateHz) {
         SpectralFrames sf = SpectralFrames.fromMaps(stft, scaling);
-        Object stored = stft == null ? null : stft.get(RATE_KEY);
-        double rate = stored instanceof Number n ? n.doubleValue()
-                : Double.isNaN(rateHz) ? DEFAULT_SAMPLE_RATE_HZ : rateHz;
+        double rate = SpectralFrames.sampleRateHz(stft, Double.isNaN(rateHz) ? DEFAULT_SAMPLE_RATE_HZ : rateHz);
         if (!(rate > 0)) {
             throw new IllegalArgumentException("sample rate must be positive: " + rate);
         }

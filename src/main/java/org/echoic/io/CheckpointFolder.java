@@ -82,9 +82,13 @@ public final class CheckpointFolder implements CheckpointStore {
         Path previous = sibling("previous");
         deleteTree(tmp);
         Files.createDirectory(tmp);
-        writeFile(tmp.resolve(PARAMS), out -> Nd4j.write(keepOpen(out), cp.model().params().flat()));
+        java.security.MessageDigest sha = sha256();
+        writeFile(tmp.resolve(PARAMS), out -> Nd4j.write(keepOpen(new java.security.DigestOutputStream(out, sha)),
+                cp.model().params().flat()));
         writeFile(tmp.resolve(RMSPROP), out -> Nd4j.write(keepOpen(out), cp.optimizer().accumulator()));
-        byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(describe(cp));
+        Map<String, Object> root = describe(cp);
+        root.put("paramsSha256", java.util.HexFormat.of().formatHex(sha.digest()));
+        byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         writeFile(tmp.resolve(MODEL_JSON), out -> out.write(json));
         fsyncDir(tmp);
         faults.reached("written");
@@ -96,6 +100,14 @@ public final class CheckpointFolder implements CheckpointStore {
         AtomicFiles.move(tmp, dir);
         fsyncDir(parent);
         deleteTree(previous);
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Path sibling(String what) {
@@ -129,7 +141,7 @@ public final class CheckpointFolder implements CheckpointStore {
     /** What {@link #load} returns: a ready model and optimiser plus everything model.json says. */
     public record Loaded(Path dir, RnnRbm model, RmsProp optimizer, TrainingConfig config, TrainingState state,
                          String dataFingerprint, String dataOrigin, String appVersion, String backend,
-                         Map<String, Object> scaling, Map<String, Object> stft) {
+                         Map<String, Object> scaling, Map<String, Object> stft, String paramsSha256) {
     }
 
     /** Loads the checkpoint in {@code dir} (or the previous one left by an interrupted save). */
@@ -180,7 +192,7 @@ public final class CheckpointFolder implements CheckpointStore {
                     ? Json.mapper().treeToValue(root.get("stft"), Map.class) : null;
             return new Loaded(d, model, opt, tc, state, root.path("data").path("fingerprintSha256").asText(),
                     root.path("data").path("origin").asText(), root.path("appVersion").asText(),
-                    root.path("backend").asText(), scaling, stft);
+                    root.path("backend").asText(), scaling, stft, root.path("paramsSha256").asText(null));
         } catch (RuntimeException e) {
             throw new IOException(d.resolve(MODEL_JSON) + ": invalid checkpoint: " + e.getMessage(), e);
         }

@@ -1,10 +1,6 @@
 package org.echoic.io;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -26,32 +22,14 @@ public final class FramesWriter {
             Map<String, Object> doc = Map.of("nVisible", f, "dense", true, "sequences", List.of((Object) frames));
             AtomicFiles.write(file, out -> Json.mapper().writeValue(nonClosing(out), doc));
         } else if (name.endsWith(".npy")) {
-            AtomicFiles.write(file, out -> writeNpy(new DataOutputStream(out), frames, f));
+            float[] flat = new float[frames.length * f];
+            for (int t = 0; t < frames.length; t++) {
+                System.arraycopy(frames[t], 0, flat, t * f, f);
+            }
+            NpyWriter.writeFloat32(file, flat, frames.length, f);
         } else {
             throw new IOException(file + ": unknown output format (use .json or .npy)");
         }
-    }
-
-    private static void writeNpy(DataOutputStream out, float[][] frames, int f) throws IOException {
-        String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + frames.length + ", " + f + "), }";
-        int total = 10 + header.length() + 1;
-        int pad = (64 - total % 64) % 64;
-        StringBuilder h = new StringBuilder(header);
-        h.append(" ".repeat(pad)).append('\n');
-        out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-        int len = h.length();
-        out.write(len & 0xff);
-        out.write(len >>> 8);
-        out.write(h.toString().getBytes(StandardCharsets.US_ASCII));
-        ByteBuffer row = ByteBuffer.allocate(4 * f).order(ByteOrder.LITTLE_ENDIAN);
-        for (float[] frame : frames) {
-            row.clear();
-            for (float x : frame) {
-                row.putFloat(x);
-            }
-            out.write(row.array());
-        }
-        out.flush();
     }
 
     private static java.io.OutputStream nonClosing(java.io.OutputStream out) {

@@ -22,8 +22,9 @@ public record ProjectDto(String formatVersion, String writtenBy, List<RecordingD
     static ProjectDto from(Project p, Path baseDir, String writtenBy) {
         List<RecordingDto> recs = p.recordings().stream().map(r -> RecordingDto.from(r, baseDir)).toList();
         return new ProjectDto(ProjectFiles.FORMAT_VERSION, writtenBy, recs, SpectrogramSettingsDto.from(p.spectrogram()),
-                ViewStateDto.from(p.view()), fromItems(p.corpora()), fromItems(p.models()),
-                fromItems(p.trainingRuns()), fromItems(p.generatedItems()));
+                ViewStateDto.from(p.view()), storedPaths(fromItems(p.corpora()), "recordings", baseDir, true),
+                fromItems(p.models()), storedPaths(fromItems(p.trainingRuns()), "folder", baseDir, true),
+                storedPaths(fromItems(p.generatedItems()), "folder", baseDir, true));
     }
 
     /** The core project; {@code extraFields} are the top-level fields this version does not know. */
@@ -43,8 +44,33 @@ public record ProjectDto(String formatVersion, String writtenBy, List<RecordingD
             }
         }
         return new Project(recs, spectrogram == null ? null : spectrogram.toCore(), view == null ? null : view.toCore(),
-                toItems(corpora), toItems(models), toItems(trainingRuns), toItems(generatedItems),
+                toItems(storedPaths(corpora, "recordings", baseDir, false)), toItems(models),
+                toItems(storedPaths(trainingRuns, "folder", baseDir, false)),
+                toItems(storedPaths(generatedItems, "folder", baseDir, false)),
                 new OpaqueItem(extraFields));
+    }
+
+    /**
+     * Converts the path field {@code key} (a string or a list of strings) of each item between run time
+     * (absolute) and storage (relative to the project file); other values are left as they are.
+     */
+    static List<Map<String, Object>> storedPaths(List<Map<String, Object>> items, String key, Path baseDir,
+                                                 boolean toStored) {
+        if (items == null) {
+            return null;
+        }
+        java.util.function.UnaryOperator<Object> conv = v -> v instanceof String s
+                ? (toStored ? ProjectPaths.toStored(Path.of(s), baseDir) : ProjectPaths.toRuntime(s, baseDir).toString())
+                : v;
+        return items.stream().map(m -> {
+            if (m == null || !m.containsKey(key)) {
+                return m;
+            }
+            Map<String, Object> c = new java.util.LinkedHashMap<>(m);
+            Object v = m.get(key);
+            c.put(key, v instanceof List<?> l ? l.stream().map(conv).toList() : conv.apply(v));
+            return c;
+        }).toList();
     }
 
     static List<Map<String, Object>> fromItems(List<OpaqueItem> items) {

@@ -88,4 +88,61 @@ public record Project(List<ProjectRecording> recordings, SpectrogramSettings spe
     public Project withView(ViewState v) {
         return new Project(recordings, spectrogram, v, corpora, models, trainingRuns, generatedItems, extraFields);
     }
+
+    /** The corpus definitions, typed. @throws IllegalArgumentException if an entry is malformed */
+    public List<CorpusEntry> corpusEntries() {
+        return corpora.stream().map(CorpusEntry::fromItem).toList();
+    }
+
+    /** The model configurations, typed. */
+    public List<ModelEntry> modelEntries() {
+        return models.stream().map(ModelEntry::fromItem).toList();
+    }
+
+    /** The training runs, typed. */
+    public List<TrainingRunEntry> trainingRunEntries() {
+        return trainingRuns.stream().map(TrainingRunEntry::fromItem).toList();
+    }
+
+    /** The generated items, typed. */
+    public List<GeneratedEntry> generatedEntries() {
+        return generatedItems.stream().map(GeneratedEntry::fromItem).toList();
+    }
+
+    /** This project with the corpus of {@code e}'s name replaced by (or added as) {@code e}. */
+    public Project withCorpus(CorpusEntry e) {
+        return new Project(recordings, spectrogram, view, putByName(corpora, e.toItem()), models, trainingRuns,
+                generatedItems, extraFields);
+    }
+
+    /** This project with the model configuration of {@code e}'s name replaced by (or added as) {@code e}. */
+    public Project withModel(ModelEntry e) {
+        return new Project(recordings, spectrogram, view, corpora, putByName(models, e.toItem()), trainingRuns,
+                generatedItems, extraFields);
+    }
+
+    /** This project with the training run of {@code e}'s name replaced by (or added as) {@code e}. */
+    public Project withTrainingRun(TrainingRunEntry e) {
+        return new Project(recordings, spectrogram, view, corpora, models, putByName(trainingRuns, e.toItem()),
+                generatedItems, extraFields);
+    }
+
+    /** This project with the generated item of {@code e}'s name replaced by (or added as) {@code e}. */
+    public Project withGenerated(GeneratedEntry e) {
+        return new Project(recordings, spectrogram, view, corpora, models, trainingRuns,
+                putByName(generatedItems, e.toItem()), extraFields);
+    }
+
+    private static List<OpaqueItem> putByName(List<OpaqueItem> items, OpaqueItem item) {
+        List<OpaqueItem> out = new ArrayList<>(items);
+        Object name = item.fields().get("name");
+        for (int i = 0; i < out.size(); i++) {
+            if (name != null && name.equals(out.get(i).fields().get("name"))) {
+                out.set(i, item);
+                return out;
+            }
+        }
+        out.add(item);
+        return out;
+    }
 }

@@ -43,7 +43,8 @@ public final class GenerationPipeline {
      * @param dir             the checkpoint folder
      * @param nVisible        frame width
      * @param epoch           epochs trained
-     * @param fingerprint     SHA-256 of the weights
+     * @param fingerprint     SHA-256 of the weights file (model.json's {@code paramsSha256}, or hashed for older
+     *                        checkpoints)
      * @param dataFingerprint fingerprint of the training data
      * @param sound           frame settings and audio rate
      * @param appVersion      the running application's version (for provenance)
@@ -62,8 +63,9 @@ public final class GenerationPipeline {
         } catch (IllegalArgumentException e) {
             throw new IOException(l.dir() + ": " + e.getMessage(), e);
         }
-        return new ModelInfo(l.dir(), nv, l.state().nextEpoch(), GenerationSidecar.modelFingerprint(l.dir()),
-                l.dataFingerprint(), sound, appVersion);
+        String weights = l.paramsSha256() != null && !l.paramsSha256().isEmpty() ? l.paramsSha256()
+                : GenerationSidecar.modelFingerprint(l.dir());
+        return new ModelInfo(l.dir(), nv, l.state().nextEpoch(), weights, l.dataFingerprint(), sound, appVersion);
     }
 
     /** Generates the frames of a batch. Model thread only. */

@@ -54,6 +54,11 @@ public final class ProjectService implements AutoCloseable {
         this.recoveryDir = recoveryDir;
     }
 
+    /** The executors this service runs its work on (shared with the rest of the workbench). */
+    public AppExecutors executors() {
+        return executors;
+    }
+
     /** {@code $echoic.settings.dir/recovery} or {@code ~/.echoic/recovery}. */
     public static Path defaultRecoveryDir() {
         return RecentFiles.defaultFile().resolveSibling("recovery");

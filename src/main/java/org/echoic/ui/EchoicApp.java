@@ -12,6 +12,7 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 
 import org.echoic.service.AppExecutors;
+import org.echoic.service.InspectionService;
 import org.echoic.service.JavaSoundPlayback;
 import org.echoic.service.Playback;
 import org.echoic.service.ProjectService;
@@ -30,6 +31,7 @@ public final class EchoicApp extends Application {
     private RecordingService service;
     private Playback playback;
     private ProjectService projects;
+    private InspectionService inspection;
 
     /**
      * Starts the JavaFX runtime and opens the workbench with the given recordings (or the sample). Without a display
@@ -71,6 +73,8 @@ public final class EchoicApp extends Application {
         service = new RecordingService(executors, new RecentFiles(RecentFiles.defaultFile()));
         playback = new JavaSoundPlayback();
         WorkbenchView view = WorkbenchView.showIn(stage, service, playback);
+        inspection = new InspectionService(executors);
+        view.addViewTab(ModelView.tab(view, inspection, playback));
         projects = new ProjectService(executors, new RecentFiles(ProjectService.defaultRecentProjectsFile()),
                 ProjectService.defaultRecoveryDir());
         ProjectController project = ProjectController.install(stage, view, projects);
@@ -116,6 +120,9 @@ public final class EchoicApp extends Application {
     public void stop() {
         if (projects != null) {
             projects.close();
+        }
+        if (inspection != null) {
+            inspection.close();
         }
         if (playback != null) {
             playback.close();

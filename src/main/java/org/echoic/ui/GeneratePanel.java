@@ -19,8 +19,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -43,13 +45,13 @@ import org.echoic.service.OpenRecording;
 import org.echoic.service.Playback;
 
 /**
- * The Generate tool tab: load a checkpoint, set length, temperature, Gibbs steps, seed, mean-field or sampled
+ * The Generate view (a main tab beside the lanes): settings at the left, results in the centre. Load a checkpoint, set length, temperature, Gibbs steps, seed, mean-field or sampled
  * frames, batch size, Griffin-Lim iterations and priming (none, or the first frames of a segment of the shown
  * recording); generate in the background with progress and cancel; see the batch beside the recording's real
  * segments ({@link GenerationGallery}), play, loop and compare A/B; read the realism figures
  * ({@link RealismView}); export. JavaFX thread only; all work runs in {@link GenerationService}.
  */
-public final class GeneratePanel extends ScrollPane {
+public final class GeneratePanel extends BorderPane {
     private static final String PRIME_NONE = "none (zero state)";
     private static final String PRIME_SEGMENT = "first frames of a real segment";
 
@@ -77,6 +79,7 @@ public final class GeneratePanel extends ScrollPane {
     private final Button export = WorkbenchView.button("Export…", "exportGenerated", "Write WAV, .npy, CSV, PNG, Raven table and JSON provenance of every sequence");
     private final GenerationGallery gallery = new GenerationGallery();
     private final RealismView realism = new RealismView();
+    private final ScrollPane resultsPane = new ScrollPane();
     private final Timeline poll;
     private GenerationJob job;
     private Corpus corpus;
@@ -88,7 +91,6 @@ public final class GeneratePanel extends ScrollPane {
         this.service = service;
         this.timeline = timeline;
         setId("generatePanel");
-        setFitToWidth(true);
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(4);
@@ -97,8 +99,11 @@ public final class GeneratePanel extends ScrollPane {
         load.setOnAction(e -> chooseModel());
         modelInfo.setId("modelInfo");
         modelInfo.setWrapText(true);
-        grid.add(load, 0, row);
-        grid.add(modelInfo, 1, row++);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
+        grid.add(load, 0, row++, 2, 1);
+        grid.add(modelInfo, 0, row++, 2, 1);
         rateHz.setPromptText("shown recording's");
         row = add(grid, row, "Rate (Hz)", rateHz, "Audio rate when the model does not store one (empty: the shown "
                 + "recording's rate, or 44100 Hz)");
@@ -158,11 +163,21 @@ public final class GeneratePanel extends ScrollPane {
         });
         colours.setValue(ColorMap.VIRIDIS);
         colours.valueProperty().addListener((o, a, b) -> gallery.setColors(b));
-        VBox box = new VBox(6, heading("Model and generation"), grid, new HBox(6, generate, cancel), progress, status,
-                heading("Listen (A generated, B real)"), playRow, gallery, new HBox(6, new Label("Colours"), colours),
-                heading("How real?"), realism, heading("Export"), new HBox(6, wavFormat, export));
-        box.setPadding(new Insets(8));
-        setContent(box);
+        VBox settings = new VBox(6, heading("Model and generation"), grid, new HBox(6, generate, cancel), progress,
+                status, heading("Export"), new HBox(6, wavFormat, export));
+        settings.setPadding(new Insets(8));
+        ScrollPane left = new ScrollPane(settings);
+        left.setFitToWidth(true);
+        left.setMinWidth(330);
+        left.setPrefWidth(330);
+        VBox results = new VBox(6, heading("Listen (A generated, B real)"), playRow, gallery,
+                new HBox(6, new Label("Colours"), colours), heading("How real?"), realism);
+        results.setPadding(new Insets(8));
+        resultsPane.setContent(results);
+        resultsPane.setFitToWidth(true);
+        resultsPane.setId("generationResults");
+        setLeft(left);
+        setCenter(resultsPane);
         poll = new Timeline(new KeyFrame(Duration.millis(200), e -> pollJob()));
         poll.setCycleCount(Timeline.INDEFINITE);
     }
@@ -188,6 +203,11 @@ public final class GeneratePanel extends ScrollPane {
 
     RealismView realism() {
         return realism;
+    }
+
+    /** The scrolling results area (listening controls, gallery, realism). */
+    ScrollPane resultsPane() {
+        return resultsPane;
     }
 
     private void chooseModel() {
@@ -396,6 +416,14 @@ public final class GeneratePanel extends ScrollPane {
                                 TimelineModel timeline) {
         return new GeneratePanel(new GenerationService(recordings.executors(), GenerationService.runningVersion(),
                 org.echoic.segment.SegmentationParams.DEFAULTS), playback, timeline);
+    }
+
+    /** The panel's main tab, "Generate". */
+    static Tab tab(GeneratePanel panel) {
+        Tab t = new Tab("Generate", panel);
+        t.setId("generateTab");
+        t.setClosable(false);
+        return t;
     }
 
     /** Stops polling, cancels a running job and frees the loaded model. */

@@ -97,7 +97,9 @@ public final class ProjectController {
         fillRecent(recent);
         MenuItem save = item("Save", "saveProject", "Shortcut+S", this::save);
         MenuItem saveAs = item("Save As…", "saveProjectAs", "Shortcut+Shift+S", this::saveAs);
-        file.getItems().addAll(0, List.of(newProject, open, recent, save, saveAs, new SeparatorMenuItem()));
+        MenuItem reproduce = item("Reproduce…", "reproduceProject", null,
+                () -> ReproduceAction.run(stage, projects));
+        file.getItems().addAll(0, List.of(newProject, open, recent, save, saveAs, reproduce, new SeparatorMenuItem()));
     }
 
     private static MenuItem item(String text, String id, String keys, Runnable action) {

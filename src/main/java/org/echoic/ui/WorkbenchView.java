@@ -50,6 +50,7 @@ public final class WorkbenchView extends BorderPane {
     private final RecordingListView list = new RecordingListView();
     private final LaneStack lanes;
     private final TabPane tools = new TabPane();
+    private final TabPane views = new TabPane();
     private final PlaybackBar playbackBar = new PlaybackBar();
     private final ChoiceBox<Integer> channelChoice = new ChoiceBox<>();
     private final OpenActions openActions;
@@ -86,12 +87,17 @@ public final class WorkbenchView extends BorderPane {
         tools.getTabs().add(new Tab("Recording", new RecordingInfoView(model)));
         tools.getTabs().add(new Tab("Spectrogram", new SpectrogramPanel(spectrogramLane, model,
                 new SpectrogramExportActions(model, spectrogramLane, service.executors(), status::setMessage))));
-        generatePanel = GeneratePanel.create(service, playback, model);
-        tools.getTabs().add(new Tab("Generate", generatePanel));
         tools.getTabs().forEach(t -> t.setClosable(false));
-        SplitPane split = new SplitPane(list, lanes, tools);
+        views.setId("viewTabs");
+        Tab sound = new Tab("Sound", lanes);
+        sound.setClosable(false);
+        views.getTabs().add(sound);
+        generatePanel = GeneratePanel.create(service, playback, model);
+        views.getTabs().add(GeneratePanel.tab(generatePanel));
+        SplitPane split = new SplitPane(list, views, tools);
         split.setDividerPositions(0.2, 0.8);
         SplitPane.setResizableWithParent(list, false);
+        SplitPane.setResizableWithParent(views, true);
         SplitPane.setResizableWithParent(tools, false);
         setCenter(split);
         setBottom(status);
@@ -193,6 +199,11 @@ public final class WorkbenchView extends BorderPane {
 
     public RecordingService service() {
         return service;
+    }
+
+    /** Adds a main view beside the lanes ("Sound"), e.g. the Model tab. */
+    public void addViewTab(Tab tab) {
+        views.getTabs().add(tab);
     }
 
     /** Adds a tool panel at the right (segmentation, training, …). */

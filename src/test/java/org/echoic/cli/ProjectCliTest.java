@@ -127,4 +127,25 @@ class ProjectCliTest {
         assertTrue(r[2].contains("a.wav") && r[2].contains("missing"), r[2]);
         assertEquals(0, r[1].lines().filter(l -> l.contains("b.wav")).count());
     }
+
+    @Test
+    void checkWithRetrainReproducesATrainingRunsDataAndWeights() throws Exception {
+        org.echoic.project.Project p = org.echoic.service.RunReproductionTest.tinyProject();
+        org.echoic.service.ProjectTraining.Outcome o = org.echoic.service.ProjectTraining.train(p, "run 1",
+                p.corpusEntries().get(0), p.modelEntries().get(0), dir.resolve("runs/run-1"), 1, "test", () -> false,
+                null, null);
+        Path f = dir.resolve("p.echoic.json");
+        org.echoic.io.ProjectFiles.save(f, p.withTrainingRun(o.run()));
+        String[] r = run("project", "check", f.toString(), "--retrain");
+        assertEquals("0", r[0], r[1] + r[2]);
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r[1]);
+        assertEquals("run 1", j.at("/trainingRuns/0/run").asText());
+        assertTrue(j.at("/trainingRuns/0/data/match").asBoolean());
+        assertTrue(j.at("/trainingRuns/0/weights/match").asBoolean());
+        org.echoic.io.ProjectFiles.save(f, p.withTrainingRun(new org.echoic.project.TrainingRunEntry("run 1", "calls",
+                "tiny", o.run().folder(), "0".repeat(64), 1)));
+        String[] bad = run("project", "check", f.toString(), "--runs");
+        assertEquals("2", bad[0], bad[1] + bad[2]);
+        assertTrue(bad[1].contains("corpus differs"), bad[1]);
+    }
 }

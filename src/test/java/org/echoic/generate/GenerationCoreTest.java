@@ -145,7 +145,7 @@ class GenerationCoreTest {
         assertEquals(ModelSound.DEFAULT_SAMPLE_RATE_HZ, sound.sampleRateHz());
         assertTrue(sound.hasAudio());
         Map<String, Object> stft = new HashMap<>(loaded.stft());
-        stft.put(ModelSound.RATE_KEY, 44_100.0);
+        stft.put("sampleRateHz", 44_100.0);
         assertEquals(44_100, ModelSound.of(stft, loaded.scaling(), nv, 8000).sampleRateHz(),
                 "a rate stored in model.json wins over the caller's");
         assertThrows(IllegalArgumentException.class, () -> ModelSound.of(loaded.stft(), loaded.scaling(), nv, 8000),

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Project files: compatibility fixtures, versions, unknown fields, atomic saves with backup, relinking. */
 class ProjectFilesTest {
     /** One fixture per released format version; add a line when a version is released. */
-    static final List<String> RELEASED = List.of("1.0");
+    static final List<String> RELEASED = List.of("1.0", "1.1");
 
     @TempDir
     Path dir;
@@ -89,6 +89,55 @@ class ProjectFilesTest {
         assertEquals(-90, p.spectrogram().floorDb());
         assertEquals(1, p.view().selectedRecording());
         assertEquals(96000, p.view().endFrame());
+    }
+
+    @Test
+    void fixture11HasTypedSectionsWithPathsRelativeToTheProject() throws IOException {
+        Path f = copyFixture("1.1");
+        Project p = ProjectFiles.read(f);
+        Path base = f.getParent();
+        org.echoic.project.CorpusEntry c = p.corpusEntries().get(0);
+        assertEquals("song calls", c.name());
+        assertEquals(List.of(base.resolve("recordings/song.wav").normalize()), c.recordings());
+        assertEquals(org.echoic.corpus.SegmentSource.REFERENCE, c.source());
+        assertEquals(1000.0, c.frames().minHz());
+        assertEquals(70.0, c.frames().rangeDb());
+        assertTrue(Double.isNaN(c.frames().referenceDb()));
+        org.echoic.project.ModelEntry m = p.modelEntries().get(0);
+        assertEquals(40, m.recurrentFor(129));
+        assertEquals(219, m.hiddenFor(129));
+        assertEquals(List.of(3e-4, 1e-4), m.training().learningRates());
+        assertEquals(10, m.training().batchSize());
+        org.echoic.project.TrainingRunEntry r = p.trainingRunEntries().get(0);
+        assertEquals(base.resolve("runs/run-1").normalize(), r.folder());
+        assertEquals(6, r.epochs());
+        assertEquals(base.resolve("generated/gen-1").normalize(), p.generatedEntries().get(0).folder());
+        Path again = dir.resolve("elsewhere").resolve("q.echoic.json");
+        Files.createDirectories(again.getParent());
+        ProjectFiles.save(again, p);
+        assertEquals(p, ProjectFiles.read(again), "paths stay the same files from another folder");
+        assertTrue(Files.readString(again).contains("\"../proj/runs/run-1\""), "stored relative to the project");
+    }
+
+    @Test
+    void typedEntriesReplaceByNameAndRoundTrip() throws IOException {
+        Project p = ProjectFiles.read(copyFixture("1.1"));
+        org.echoic.project.TrainingRunEntry r = p.trainingRunEntries().get(0);
+        Project q = p.withTrainingRun(new org.echoic.project.TrainingRunEntry(r.name(), r.corpus(), r.model(),
+                r.folder(), r.dataFingerprint(), 9));
+        assertEquals(1, q.trainingRunEntries().size());
+        assertEquals(9, q.trainingRunEntries().get(0).epochs());
+        q = q.withCorpus(new org.echoic.project.CorpusEntry("second", List.of(), org.echoic.corpus.SegmentSource.AUTOMATIC,
+                0, org.echoic.dsp.SpectralFrames.DEFAULT.withReferenceDb(-20), 0, 3));
+        Path f = dir.resolve("r.echoic.json");
+        ProjectFiles.save(f, q);
+        Project back = ProjectFiles.read(f);
+        assertEquals(q.corpusEntries(), back.corpusEntries());
+        assertEquals(-20.0, back.corpusEntries().get(1).frames().referenceDb());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Project(List.of(), null,
+                null, List.of(new org.echoic.project.OpaqueItem(java.util.Map.of("name", "x", "channel", "left"))),
+                null, null, null, null).corpusEntries());
+        assertTrue(e.getMessage().contains("corpus 'x'") && e.getMessage().contains("channel"), e.getMessage());
     }
 
     @Test

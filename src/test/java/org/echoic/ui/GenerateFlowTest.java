@@ -118,9 +118,10 @@ class GenerateFlowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.model().recordingProperty().get() != null);
         GeneratePanel panel = robot.lookup("#generatePanel").queryAs(GeneratePanel.class);
         robot.interact(() -> {
-            TabPane tabs = robot.lookup("#toolTabs").queryAs(TabPane.class);
-            tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
-            ((SplitPane) view.getCenter()).setDividerPositions(0.12, 0.5);
+            TabPane tabs = robot.lookup("#viewTabs").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(robot.lookup("#viewTabs").queryAs(TabPane.class).getTabs().stream()
+                    .filter(t -> "generateTab".equals(t.getId())).findFirst().orElseThrow());
+            ((SplitPane) view.getCenter()).setDividerPositions(0.12, 0.85);
         });
         WaitForAsyncUtils.asyncFx(() -> panel.loadModel(made.modelDir())).get(10, TimeUnit.SECONDS)
                 .get(30, TimeUnit.SECONDS);
@@ -155,7 +156,7 @@ class GenerateFlowTest {
         Path png = Path.of("target", "screenshots", "generate.png");
         Files.createDirectories(png.getParent());
         ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", png.toFile());
-        robot.interact(() -> panel.setVvalue(1));
+        robot.interact(() -> panel.resultsPane().setVvalue(1));
         WaitForAsyncUtils.waitForFxEvents();
         Image figures = WaitForAsyncUtils.asyncFx(() -> view.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
         ImageIO.write(SwingFXUtils.fromFXImage(figures, null), "png", png.resolveSibling("generate-realism.png").toFile());
@@ -180,7 +181,6 @@ class GenerateFlowTest {
             robot.lookup("#genLength").queryAs(TextField.class).setText("20");
             robot.lookup("#genGibbs").queryAs(Spinner.class).getValueFactory().setValue(200);
             robot.lookup("#genCount").queryAs(Spinner.class).getValueFactory().setValue(8);
-            panel.setVvalue(0);
         });
         robot.clickOn("#generateButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("Generating frames"));

@@ -177,4 +177,24 @@ class ProjectFlowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, closed::get);
         assertFalse(Files.exists(projects.recoveryFile()), "Don't save removes the recovery file");
     }
+
+    @Test
+    void reproduceReportsTheSegmentationAndABitIdenticalRetrainedRun(FxRobot robot) throws Exception {
+        org.echoic.project.Project p = org.echoic.service.RunReproductionTest.tinyProject();
+        org.echoic.service.ProjectTraining.Outcome o = org.echoic.service.ProjectTraining.train(p, "run 1",
+                p.corpusEntries().get(0), p.modelEntries().get(0), dir.resolve("runs/run-1"), 1, "test", () -> false,
+                null, null);
+        projects.adopt(p.withTrainingRun(o.run()), null, false);
+        Platform.runLater(() -> ReproduceAction.run(stage, projects));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#reproduceAsk").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#reproduceRetrain").queryAs(javafx.scene.control.CheckBox.class)
+                .setSelected(true));
+        DialogPane ask = robot.lookup("#reproduceAsk").queryAs(DialogPane.class);
+        robot.interact(() -> ((Button) ask.lookupButton(ButtonType.OK)).fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> robot.lookup("#reproduceReport").tryQuery().isPresent());
+        String report = robot.lookup("#reproduceReport").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(report.contains("bird-song.wav: ok"), report);
+        assertTrue(report.contains("✔ run 'run 1': data reproduced, weights bit-identical"), report);
+    }
 }

@@ -1,0 +1,92 @@
+package org.echoic.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The checkpoints of a training run folder, read from their {@code model.json} alone (no weights): the folder
+ * itself if it is a checkpoint, and every checkpoint folder below it (two levels deep; hidden folders, such
+ * as the temporary and previous folders of an atomic save, are skipped). Stateless; thread-safe.
+ */
+public final class CheckpointSummaries {
+    private static final int DEPTH = 2;
+
+    private CheckpointSummaries() {
+    }
+
+    /**
+     * What a checkpoint's model.json says about it.
+     *
+     * @param epochs           finished epochs
+     * @param trainCost        last epoch's training CD cost (NaN if no epoch)
+     * @param validationCost   last epoch's validation CD cost (NaN without validation)
+     * @param reconstruction   last epoch's training reconstruction monitor (NaN if no epoch)
+     * @param modified         modification time of model.json
+     */
+    public record Summary(Path dir, int epochs, int nVisible, int nHidden, int nRecurrent, double trainCost,
+                          double validationCost, double reconstruction, String dataOrigin, FileTime modified) {
+    }
+
+    /** Every readable checkpoint in {@code runFolder}, by epoch then time; unreadable ones are skipped. */
+    public static List<Summary> list(Path runFolder) throws IOException {
+        if (!Files.isDirectory(runFolder)) {
+            throw new IOException(runFolder + ": not a folder");
+        }
+        List<Summary> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(runFolder, DEPTH)) {
+            for (Path d : (Iterable<Path>) walk.filter(Files::isDirectory)::iterator) {
+                boolean hidden = !d.equals(runFolder) && d.getFileName().toString().startsWith(".");
+                if (!hidden && Files.isRegularFile(d.resolve(CheckpointFolder.MODEL_JSON))) {
+                    try {
+                        out.add(read(d));
+                    } catch (IOException e) {
+                        // a checkpoint being written or damaged: not listed
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Summary::epochs).thenComparing(Summary::modified)
+                .thenComparing(s -> s.dir().toString()));
+        return out;
+    }
+
+    /** The most recently written checkpoint of {@code runFolder}, or null if there is none. */
+    public static Summary latest(Path runFolder) throws IOException {
+        return list(runFolder).stream().max(Comparator.comparing(Summary::modified)
+                .thenComparingInt(Summary::epochs)).orElse(null);
+    }
+
+    /** Reads the summary of one checkpoint folder. */
+    public static Summary read(Path dir) throws IOException {
+        Path json = dir.resolve(CheckpointFolder.MODEL_JSON);
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(json.toFile());
+        } catch (IOException e) {
+            throw new IOException(json + ": unreadable: " + e.getMessage(), e);
+        }
+        if (!CheckpointFolder.FORMAT.equals(root.path("format").asText())) {
+            throw new IOException(json + ": not an Echoic RNN-RBM checkpoint");
+        }
+        JsonNode m = root.path("model");
+        JsonNode history = root.path("history");
+        JsonNode last = history.size() > 0 ? history.get(history.size() - 1) : null;
+        return new Summary(dir.toAbsolutePath().normalize(), root.path("epoch").asInt(history.size()),
+                m.path("nVisible").asInt(), m.path("nHidden").asInt(), m.path("nRecurrent").asInt(),
+                number(last, "trainCost"), last == null ? Double.NaN : number(last.get("validation"), "cost"),
+                number(last, "trainReconstruction"), root.path("data").path("origin").asText(""),
+                Files.getLastModifiedTime(json));
+    }
+
+    private static double number(JsonNode n, String field) {
+        return n == null || !n.hasNonNull(field) ? Double.NaN : n.get(field).asDouble();
+    }
+}

@@ -1,0 +1,118 @@
+package org.echoic.service;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.DoubleConsumer;
+
+import org.echoic.audio.Recording;
+import org.echoic.corpus.Corpus;
+import org.echoic.corpus.CorpusBuilder;
+import org.echoic.io.AnnotationFormat;
+import org.echoic.io.AudioFiles;
+import org.echoic.project.CorpusEntry;
+import org.echoic.project.Project;
+import org.echoic.project.ProjectRecording;
+import org.echoic.segment.Annotation;
+import org.echoic.segment.Segment;
+import org.echoic.segment.SegmentationModel;
+import org.echoic.segment.SegmentationParams;
+import org.echoic.train.SequenceDataset;
+
+/**
+ * Builds the corpus that a project's {@link CorpusEntry} defines, exactly as the workbench and
+ * {@code echoic train --project} do: each recording is opened, its segments taken from the source the entry
+ * names (the segmenter with the recording's saved parameters, its manual edits, or its reference tables), and
+ * the segments' frames computed with the entry's settings. Long work: call from a background thread; honours
+ * interruption. Stateless.
+ */
+public final class ProjectCorpora {
+
+    /** A built corpus and its seeded split; {@code validation} is null without a split. */
+    public record Built(Corpus corpus, SequenceDataset training, SequenceDataset validation) {
+    }
+
+    private ProjectCorpora() {
+    }
+
+    /** The corpus entry named {@code name}. @throws IllegalArgumentException listing the names if none matches */
+    public static CorpusEntry entry(Project project, String name) {
+        List<CorpusEntry> all = project.corpusEntries();
+        if (name == null && all.size() == 1) {
+            return all.get(0);
+        }
+        return all.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the project has no corpus '" + name + "' (it has "
+                        + all.stream().map(c -> "'" + c.name() + "'").toList() + ")"));
+    }
+
+    /**
+     * Builds the corpus of {@code entry}.
+     *
+     * @param executor runs the segmenter's envelope (null: the calling thread)
+     * @param progress fraction done in [0, 1] (may be null)
+     * @throws IOException naming the file that cannot be read
+     */
+    public static Built build(Project project, CorpusEntry entry, Executor executor, DoubleConsumer progress)
+            throws IOException, InterruptedException {
+        CorpusBuilder builder = new CorpusBuilder(entry.frames(), entry.channel());
+        List<Path> files = entry.recordings();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            ProjectRecording pr = project.recording(file).orElse(null);
+            try (Recording rec = AudioFiles.open(file)) {
+                if (entry.channel() >= rec.channels()) {
+                    throw new IOException(file + ": channel " + (entry.channel() + 1) + " does not exist (the "
+                            + "recording has " + rec.channels() + ")");
+                }
+                builder.add(file.toString(), rec, segments(entry, pr, rec, file, executor));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            if (progress != null) {
+                progress.accept((i + 1.0) / files.size());
+            }
+        }
+        Corpus c;
+        try {
+            c = builder.build("corpus '" + entry.name() + "'");
+        } catch (IllegalStateException e) {
+            throw new IOException("corpus '" + entry.name() + "': " + e.getMessage(), e);
+        }
+        SequenceDataset all = c.dataset();
+        if (entry.validationFraction() > 0 && all.size() >= 2) {
+            SequenceDataset.Split s = all.split(entry.validationFraction(), entry.seed());
+            return new Built(c, s.training(), s.validation());
+        }
+        return new Built(c, all, null);
+    }
+
+    private static List<Segment> segments(CorpusEntry entry, ProjectRecording pr, Recording rec, Path file,
+                                          Executor executor) throws IOException, InterruptedException {
+        switch (entry.source()) {
+            case REFERENCE -> {
+                if (pr == null || pr.annotationFiles().isEmpty()) {
+                    throw new IOException(file + ": corpus '" + entry.name() + "' takes reference annotations, "
+                            + "but the project has no annotation table for this recording");
+                }
+                List<Segment> out = new ArrayList<>();
+                for (Path table : pr.annotationFiles()) {
+                    for (Annotation a : AnnotationFormat.readAny(table)) {
+                        out.add(a.toSegment(rec.sampleRateHz()));
+                    }
+                }
+                out.sort(java.util.Comparator.comparingLong(Segment::startFrame));
+                return out;
+            }
+            case AUTOMATIC, EDITED -> {
+                SegmentationParams params = pr == null ? SegmentationParams.DEFAULTS : pr.segmentation();
+                try (SegmentationModel model = new SegmentationModel(rec)) {
+                    return model.segments(params, executor, null).segments();
+                }
+            }
+            default -> throw new IllegalStateException(entry.source().toString());
+        }
+    }
+}

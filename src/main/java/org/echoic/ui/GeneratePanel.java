@@ -33,8 +33,10 @@ import org.echoic.audio.Recording;
 import org.echoic.corpus.Corpus;
 import org.echoic.dsp.ColorMap;
 import org.echoic.generate.GenerationParams;
+import org.echoic.generate.GenerationProvenance;
 import org.echoic.generate.Resynthesis;
 import org.echoic.io.WavWriter;
+import org.echoic.project.GeneratedEntry;
 import org.echoic.service.GeneratedItem;
 import org.echoic.service.GenerationExporter;
 import org.echoic.service.GenerationJob;
@@ -86,6 +88,7 @@ public final class GeneratePanel extends BorderPane {
     private Recording corpusRecording;
     private String corpusProblem = "no recording shown";
     private boolean cancelRequested;
+    private java.util.function.Consumer<GeneratedEntry> onExported = e -> { };
 
     public GeneratePanel(GenerationService service, Playback playback, TimelineModel timeline) {
         this.service = service;
@@ -392,6 +395,7 @@ public final class GeneratePanel extends BorderPane {
                     if (e != null) {
                         done.completeExceptionally(e);
                     } else {
+                        onExported.accept(entryFor(dir, items));
                         done.complete(files);
                     }
                 }));
@@ -416,6 +420,19 @@ public final class GeneratePanel extends BorderPane {
                                 TimelineModel timeline) {
         return new GeneratePanel(new GenerationService(recordings.executors(), GenerationService.runningVersion(),
                 org.echoic.segment.SegmentationParams.DEFAULTS), playback, timeline);
+    }
+
+    /** Called on the JavaFX thread after each successful export (e.g. to record it in the project). */
+    public void setOnExported(java.util.function.Consumer<GeneratedEntry> action) {
+        onExported = action;
+    }
+
+    /** The project entry of a batch exported into {@code folder}: named after the folder and the batch seed. */
+    static GeneratedEntry entryFor(Path folder, List<GeneratedItem> items) {
+        GenerationProvenance p = items.get(0).provenance();
+        Path model = Path.of(p.modelDir()).getFileName();
+        return new GeneratedEntry(folder.getFileName() + "-s" + p.params().seed(),
+                model == null ? p.modelDir() : model.toString(), folder, p.params().seed());
     }
 
     /** The panel's main tab, "Generate". */

@@ -201,6 +201,11 @@ public final class WorkbenchView extends BorderPane {
         return service;
     }
 
+    /** The Generate view (for recording its exports in the project). */
+    public GeneratePanel generatePanel() {
+        return generatePanel;
+    }
+
     /** Adds a main view beside the lanes ("Sound"), e.g. the Model tab. */
     public void addViewTab(Tab tab) {
         views.getTabs().add(tab);

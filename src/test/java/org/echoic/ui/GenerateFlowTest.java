@@ -169,10 +169,16 @@ class GenerateFlowTest {
         robot.interact(() -> robot.lookup("#playAB").queryAs(Button.class).fire());
         assertEquals(3, playCalls.get(), "A/B plays A then B");
 
+        List<org.echoic.project.GeneratedEntry> recorded = new java.util.ArrayList<>();
+        robot.interact(() -> panel.setOnExported(recorded::add));
         Path out = dir.resolve("export");
         List<Path> files = WaitForAsyncUtils.asyncFx(() -> panel.exportTo(out)).get(10, TimeUnit.SECONDS)
                 .get(30, TimeUnit.SECONDS);
         assertEquals(18, files.size());
+        assertEquals(1, recorded.size());
+        assertEquals("export-s1", recorded.get(0).name());
+        assertEquals("model", recorded.get(0).run());
+        assertEquals(out.toAbsolutePath().normalize(), recorded.get(0).folder());
         try (Recording wav = AudioFiles.open(out.resolve(items.get(0).name() + ".wav"))) {
             assertEquals(items.get(0).audio().samples().length, wav.frames());
         }

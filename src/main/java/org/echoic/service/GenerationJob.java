@@ -43,10 +43,6 @@ public final class GenerationJob {
         result.completeExceptionally(new CancellationException("generation cancelled"));
     }
 
-    public boolean isCancelled() {
-        return cancelled.get();
-    }
-
     void report(String newStage, double fraction) {
         if (cancelled.get()) {
             throw new CancellationException("generation cancelled");

@@ -39,6 +39,7 @@ final class BenchGenerateCommand implements Callable<Integer> {
         if (frames < 1 || count < 1 || k < 1 || iterations < 1) {
             throw new IllegalArgumentException("--frames, --count, --k and --iterations must be positive");
         }
+        ComputeBackend.configureForTraining();
         SpectralFrames sf = SpectralFrames.DEFAULT.withReferenceDb(-40);
         ModelSound sound = new ModelSound(sf, ModelSound.DEFAULT_SAMPLE_RATE_HZ, null);
         RnnRbmConfig cfg = RnnRbmConfig.defaults(sf.nVisible(sound.sampleRateHz()));

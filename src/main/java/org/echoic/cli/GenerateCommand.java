@@ -87,6 +87,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (model == null) {
             throw new IllegalArgumentException("give --model (or --replay with a sidecar)");
         }
+        ComputeBackend.configureForTraining();
         CheckpointFolder.Loaded l = CheckpointFolder.load(model);
         try (RnnRbm m = l.model(); var opt = l.optimizer()) {
             GenerationPipeline.ModelInfo info = GenerationPipeline.describe(l, rateHz, EchoicCli.appVersion());

@@ -19,7 +19,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SequenceStepper implements AutoCloseable {
     private final RnnRbm model;
-    private final Random rng;
     private final RecurrentLayerPass[] layers = new RecurrentLayerPass[RnnRbmParams.LAYERS];
     private final INDArray bv;
     private final INDArray bh;
@@ -32,10 +31,9 @@ public final class SequenceStepper implements AutoCloseable {
     /** A stepper at zero recurrent state drawing from {@code rng}. */
     public SequenceStepper(RnnRbm model, Random rng) {
         this.model = model;
-        this.rng = rng;
         RnnRbmConfig c = model.config();
         for (int l = 0; l < layers.length; l++) {
-            layers[l] = new RecurrentLayerPass(1, 1, c.nRecurrent(), c.gates(), model.dataType(), false);
+            layers[l] = new RecurrentLayerPass(1, 1, c.nRecurrent(), c.gates(), model.dataType(), model.javaSteps());
             layers[l].state(0).assign(0);
         }
         bv = Nd4j.create(model.dataType(), 1, c.nVisible());

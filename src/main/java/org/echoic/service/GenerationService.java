@@ -14,6 +14,7 @@ import org.echoic.generate.FreeEnergies;
 import org.echoic.generate.GeneratedSequence;
 import org.echoic.generate.Realism;
 import org.echoic.io.CheckpointFolder;
+import org.echoic.rnnrbm.ComputeBackend;
 import org.echoic.rnnrbm.RnnRbm;
 import org.echoic.segment.SegmentationParams;
 
@@ -58,6 +59,7 @@ public final class GenerationService implements AutoCloseable {
      */
     public CompletableFuture<GenerationPipeline.ModelInfo> load(Path dir, double rateHz) {
         return executors.model().submit(() -> {
+            ComputeBackend.configureForTraining();
             CheckpointFolder.Loaded l = CheckpointFolder.load(dir);
             l.optimizer().close();
             GenerationPipeline.ModelInfo i;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 BenchTrainCommand.class,
                 BenchInspectCommand.class,
                 BenchTrainServiceCommand.class,
+                BenchGenerateCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -1,69 +1,231 @@
 package org.echoic.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.echoic.audio.Recording;
+import org.echoic.corpus.Corpus;
+import org.echoic.generate.FreeEnergies;
 import org.echoic.generate.GenerationParams;
-import org.echoic.generate.Generator;
+import org.echoic.generate.GenerationProvenance;
+import org.echoic.generate.Realism;
+import org.echoic.io.AudioFiles;
 import org.echoic.io.CheckpointFolder;
 import org.echoic.io.FramesWriter;
+import org.echoic.io.GenerationSidecar;
 import org.echoic.io.Json;
 import org.echoic.io.SequenceDatasetReader;
+import org.echoic.io.WavWriter;
 import org.echoic.rnnrbm.ComputeBackend;
 import org.echoic.rnnrbm.RnnRbm;
+import org.echoic.segment.SegmentationParams;
+import org.echoic.service.GeneratedItem;
+import org.echoic.service.GenerationExporter;
+import org.echoic.service.GenerationPipeline;
+import org.echoic.service.GenerationRequest;
 import org.echoic.train.SequenceDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code echoic generate}: frames from a trained model, written as .json or .npy. */
+/**
+ * {@code echoic generate}: sequences from a trained model. {@code --out X.npy|X.json} writes the frames of one
+ * sequence (as before); any other {@code --out} is a folder that receives, per sequence, the files of the
+ * workbench's export (WAV, .npy, CSV, PNG, Raven table, JSON sidecar).
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Generate frames from a trained model (zero or primed recurrent state).")
+        description = "Generate sequences from a trained model (zero or primed recurrent state) and export them.")
 final class GenerateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "Checkpoint folder.")
+    @Option(names = "--model", description = "Checkpoint folder (default with --replay: the one it names).")
     Path model;
-    @Option(names = "--frames", required = true, description = "Number of frames to generate.")
-    int frames;
-    @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--replay", description = "A sidecar (.json) of an exported sequence: generate that sequence "
+            + "again with the parameters it records.")
+    Path replay;
+    @Option(names = "--frames", description = "Frames to generate per sequence.")
+    Integer frames;
+    @Option(names = "--seconds", description = "Seconds to generate per sequence (audio models).")
+    Double seconds;
+    @Option(names = "--count", description = "Sequences to generate (default ${DEFAULT-VALUE}).")
+    int count = 1;
+    @Option(names = "--seed", description = "Seed of the batch; sequence i uses seed + i (default ${DEFAULT-VALUE}).")
     long seed = 1;
     @Option(names = "--temperature", description = "Divides every pre-activation (default ${DEFAULT-VALUE}).")
     double temperature = 1.0;
-    @Option(names = "--k", description = "Gibbs steps per frame (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--k", "--gibbs-steps"}, description = "Gibbs steps per frame (default ${DEFAULT-VALUE}).")
     int k = GenerateDefaults.GIBBS_STEPS;
     @Option(names = "--sample", description = "Output Bernoulli samples instead of mean-field values.")
     boolean sample;
     @Option(names = "--from-previous", description = "Start each frame's chain at the previous frame.")
     boolean fromPrevious;
-    @Option(names = "--prime", description = "Data set (JSON) whose sequence primes the recurrent state.")
+    @Option(names = "--prime", description = "Recording (audio) or data set (JSON) whose segment primes the state.")
     Path prime;
-    @Option(names = "--prime-sequence", description = "Index of the priming sequence (default ${DEFAULT-VALUE}).")
-    int primeSequence = 0;
-    @Option(names = "--out", required = true, description = "Output file: .json (dense data set) or .npy.")
+    @Option(names = {"--prime-segment", "--prime-sequence"},
+            description = "Index of the priming segment or sequence (default ${DEFAULT-VALUE}).")
+    int primeSegment = 0;
+    @Option(names = "--prime-frames", description = "Priming frames (default: the whole segment).")
+    int primeFrames = Integer.MAX_VALUE;
+    @Option(names = "--compare", description = "Recording whose segments the batch is compared with (realism).")
+    Path compare;
+    @Option(names = "--rate", description = "Audio rate in Hz when model.json stores none (default 44100).")
+    double rateHz = Double.NaN;
+    @Option(names = "--iterations", description = "Griffin-Lim iterations (default ${DEFAULT-VALUE}).")
+    int iterations = org.echoic.generate.Resynthesis.DEFAULT_ITERATIONS;
+    @Option(names = "--wav-format", description = "pcm16 or float32 (default ${DEFAULT-VALUE}).")
+    String wavFormat = "pcm16";
+    @Option(names = "--out", required = true, description = "Output folder, or one .json/.npy file of frames.")
     Path out;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        GenerationParams params = new GenerationParams(frames, k, temperature, sample, fromPrevious, seed);
-        float[][] primer = null;
-        if (prime != null) {
-            SequenceDataset d = SequenceDatasetReader.read(prime);
-            if (primeSequence < 0 || primeSequence >= d.size()) {
-                throw new IllegalArgumentException(prime + ": no sequence " + primeSequence + " (it has " + d.size()
-                        + ")");
-            }
-            primer = d.sequences().get(primeSequence);
+        GenerationProvenance replayed = replay == null ? null : applyReplay(GenerationSidecar.read(replay));
+        if (model == null) {
+            throw new IllegalArgumentException("give --model (or --replay with a sidecar)");
         }
+        ComputeBackend.configureForTraining();
         CheckpointFolder.Loaded l = CheckpointFolder.load(model);
         try (RnnRbm m = l.model(); var opt = l.optimizer()) {
-            if (primer != null && primer[0].length != m.config().nVisible()) {
-                throw new IllegalArgumentException(prime + ": frames have " + primer[0].length
-                        + " values, the model expects " + m.config().nVisible());
+            GenerationPipeline.ModelInfo info = GenerationPipeline.describe(l, rateHz, EchoicCli.appVersion());
+            int n = frameCount(info);
+            GenerationParams params = new GenerationParams(n, k, temperature, sample, fromPrevious, seed);
+            GenerationRequest req = new GenerationRequest(params, count, primer(info), iterations);
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("frames", n);
+            report.put("nVisible", m.config().nVisible());
+            report.put("count", count);
+            report.put("out", out.toString());
+            report.put("backend", ComputeBackend.describe());
+            if (replayed != null) {
+                report.put("sameModel", replayed.modelFingerprint().equals(info.fingerprint()));
             }
-            float[][] result = Generator.generate(m, params, primer, null);
-            FramesWriter.write(out, result);
-            System.out.println(Json.line(java.util.Map.of("frames", result.length, "nVisible",
-                    m.config().nVisible(), "out", out.toString(), "backend", ComputeBackend.describe())));
+            String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!Files.isDirectory(out) && (name.endsWith(".npy") || name.endsWith(".json"))) {
+                if (count != 1) {
+                    throw new IllegalArgumentException("--out " + out + " holds one sequence; use a folder for --count "
+                            + count);
+                }
+                float[][] result = GenerationPipeline.generatedPart(GenerationPipeline.frames(m, req, null).get(0));
+                FramesWriter.write(out, result);
+                System.out.println(Json.line(report));
+                return 0;
+            }
+            List<GeneratedItem> items = GenerationPipeline.finish(GenerationPipeline.frames(m, req, null), info, req,
+                    SegmentationParams.DEFAULTS, null);
+            List<String> files = new ArrayList<>();
+            GenerationExporter.exportAll(out, items, new GenerationExporter.Options(wav(), org.echoic.dsp.ColorMap.VIRIDIS))
+                    .forEach(p -> files.add(p.getFileName().toString()));
+            report.put("audio", info.sound().hasAudio());
+            if (info.sound().hasAudio()) {
+                report.put("sampleRateHz", info.sound().sampleRateHz());
+                report.put("secondsPerSequence", items.get(0).audio().durationSeconds());
+            } else {
+                report.put("noAudio", info.sound().unavailable());
+            }
+            report.put("files", files);
+            if (compare != null) {
+                report.put("realism", realism(m, info, items));
+            }
+            System.out.println(Json.line(report));
             return 0;
         }
+    }
+
+    /** Takes every generation setting from a sidecar (the sequence alone, with its own seed). */
+    private GenerationProvenance applyReplay(GenerationProvenance p) {
+        GenerationParams g = p.sequenceParams();
+        model = model != null ? model : Path.of(p.modelDir());
+        frames = g.frames();
+        seconds = null;
+        count = 1;
+        seed = g.seed();
+        temperature = g.temperature();
+        k = g.gibbsSteps();
+        sample = g.sampleFrames();
+        fromPrevious = g.fromPrevious();
+        prime = p.primeSource() == null ? null : Path.of(p.primeSource());
+        primeSegment = p.primeSegment();
+        primeFrames = p.primeFrames();
+        iterations = p.griffinLimIterations() > 0 ? p.griffinLimIterations() : iterations;
+        rateHz = Double.isNaN(p.sampleRateHz()) ? rateHz : p.sampleRateHz();
+        return p;
+    }
+
+    private int frameCount(GenerationPipeline.ModelInfo info) {
+        if ((frames == null) == (seconds == null)) {
+            throw new IllegalArgumentException("give exactly one of --frames and --seconds");
+        }
+        if (frames != null) {
+            return frames;
+        }
+        if (!info.sound().hasAudio()) {
+            throw new IllegalArgumentException(model + ": --seconds needs audio settings: " + info.sound().unavailable());
+        }
+        return info.sound().framesFor(seconds);
+    }
+
+    private WavWriter.Format wav() {
+        return switch (wavFormat.toLowerCase(Locale.ROOT)) {
+            case "pcm16", "16" -> WavWriter.Format.PCM16;
+            case "float32", "float" -> WavWriter.Format.FLOAT32;
+            default -> throw new IllegalArgumentException("--wav-format must be pcm16 or float32: " + wavFormat);
+        };
+    }
+
+    private GenerationRequest.Primer primer(GenerationPipeline.ModelInfo info) throws IOException, InterruptedException {
+        if (prime == null) {
+            return null;
+        }
+        if (prime.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            SequenceDataset d = SequenceDatasetReader.read(prime);
+            if (primeSegment < 0 || primeSegment >= d.size()) {
+                throw new IllegalArgumentException(prime + ": no sequence " + primeSegment + " (it has " + d.size() + ")");
+            }
+            float[][] s = d.sequences().get(primeSegment);
+            float[][] p = java.util.Arrays.copyOf(s, Math.max(1, Math.min(primeFrames, s.length)));
+            return new GenerationRequest.Primer(prime.toString(), primeSegment, p);
+        }
+        try (Recording rec = AudioFiles.open(prime)) {
+            Corpus c = GenerationPipeline.realCorpus(rec, prime.toString(), info, SegmentationParams.DEFAULTS);
+            return GenerationPipeline.primer(c, primeSegment, primeFrames);
+        }
+    }
+
+    private Map<String, Object> realism(RnnRbm m, GenerationPipeline.ModelInfo info, List<GeneratedItem> items)
+            throws IOException, InterruptedException {
+        try (Recording rec = AudioFiles.open(compare)) {
+            Corpus c = GenerationPipeline.realCorpus(rec, compare.toString(), info, SegmentationParams.DEFAULTS);
+            double[] genFree = FreeEnergies.of(m, items.stream()
+                    .map(i -> GenerationPipeline.generatedPart(i.sequence())).toList());
+            double[] realFree = FreeEnergies.of(m, GenerationPipeline.realSequences(c));
+            Realism r = GenerationPipeline.realism(items, c, info, genFree, realFree);
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("realSegments", GenerationPipeline.realSequences(c).size());
+            o.put("meanSpectrumRms", r.meanSpectrumRms());
+            o.put("frameEnergy", comparison(r.energy()));
+            o.put("spectralCentroidHz", comparison(r.centroidHz()));
+            o.put("segmentDurationSeconds", comparison(r.durationSeconds()));
+            o.put("freeEnergy", comparison(r.freeEnergy()));
+            return o;
+        }
+    }
+
+    private static Map<String, Object> comparison(Realism.Comparison c) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("generatedMean", finite(c.generatedMean()));
+        o.put("realMean", finite(c.realMean()));
+        o.put("generatedN", c.generated().length);
+        o.put("realN", c.real().length);
+        o.put("ks", finite(c.ks()));
+        o.put("pValue", finite(c.pValue()));
+        return o;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

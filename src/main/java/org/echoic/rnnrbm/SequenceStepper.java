@@ -2,6 +2,9 @@ package org.echoic.rnnrbm;
 
 import static org.echoic.rnnrbm.Ops.gemm;
 
+import java.util.SplittableRandom;
+
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,35 +12,39 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Runs the model one frame at a time for generation: prime the recurrent state with real frames, then
  * draw each new frame from its conditional RBM (k Gibbs steps from zeros or from the previous frame,
- * pre-activations divided by a temperature, mean-field or sampled output) and feed it back.
- * Not thread-safe; close it to free its buffers.
+ * pre-activations divided by a temperature, mean-field or sampled output) and feed it back. The recurrent part
+ * runs on ND4J; the Gibbs chain of one frame (a 1 × F by F × H product per half-step, too small for ND4J's
+ * per-operation cost) runs in plain Java on a copy of W taken at construction, drawing from a
+ * {@link SplittableRandom} seeded from {@code rng}. Not thread-safe; close it to free its buffers.
  */
 public final class SequenceStepper implements AutoCloseable {
     private final RnnRbm model;
-    private final Random rng;
     private final RecurrentLayerPass[] layers = new RecurrentLayerPass[RnnRbmParams.LAYERS];
-    private final INDArray v;
     private final INDArray bv;
     private final INDArray bh;
-    private final INDArray h;
-    private final INDArray hProb;
-    private final INDArray previous;
+    private final SplittableRandom draws;
+    private final float[] w;
+    private final int nv;
+    private final int nh;
+    private float[] previous;
 
     /** A stepper at zero recurrent state drawing from {@code rng}. */
     public SequenceStepper(RnnRbm model, Random rng) {
         this.model = model;
-        this.rng = rng;
         RnnRbmConfig c = model.config();
         for (int l = 0; l < layers.length; l++) {
-            layers[l] = new RecurrentLayerPass(1, 1, c.nRecurrent(), c.gates(), model.dataType(), false);
+            layers[l] = new RecurrentLayerPass(1, 1, c.nRecurrent(), c.gates(), model.dataType(), model.javaSteps());
             layers[l].state(0).assign(0);
         }
-        v = Nd4j.create(model.dataType(), 1, c.nVisible());
         bv = Nd4j.create(model.dataType(), 1, c.nVisible());
         bh = Nd4j.create(model.dataType(), 1, c.nHidden());
-        h = Nd4j.create(model.dataType(), 1, c.nHidden());
-        hProb = Nd4j.create(model.dataType(), 1, c.nHidden());
-        previous = Nd4j.create(model.dataType(), 1, c.nVisible());
+        draws = new SplittableRandom(rng.nextLong());
+        INDArray wc = model.params().rbmWeights().castTo(DataType.FLOAT).dup('c');
+        w = wc.data().asFloat();
+        wc.close();
+        nv = c.nVisible();
+        nh = c.nHidden();
+        previous = new float[nv];
     }
 
     /** Feeds real frames through the recurrent part (priming). */
@@ -49,8 +56,13 @@ public final class SequenceStepper implements AutoCloseable {
             }
             INDArray x = Nd4j.create(f, new long[] {1, f.length}, 'c').castTo(model.dataType());
             feed(x);
-            previous.assign(x);
+            previous = f.clone();
         }
+    }
+
+    /** The state of recurrent layer {@code layer} (0-based) after the frames fed so far, as a float copy. */
+    public float[] state(int layer) {
+        return layers[layer].state(0).castTo(DataType.FLOAT).dup().data().asFloat();
     }
 
     private void feed(INDArray x) {
@@ -82,27 +94,49 @@ public final class SequenceStepper implements AutoCloseable {
         gemm(top, p.wuh, bh, false, false, 1.0, 0.0);
         bh.addi(p.bhid);
         double inv = 1.0 / temperature;
-        if (fromPrevious) {
-            v.assign(previous);
-        } else {
-            v.assign(0);
-        }
+        float[] visBias = bv.castTo(DataType.FLOAT).data().asFloat();
+        float[] hidBias = bh.castTo(DataType.FLOAT).data().asFloat();
+        float[] v = fromPrevious ? previous.clone() : new float[nv];
+        float[] h = new float[nh];
+        double[] acc = new double[nh];
         for (int s = 0; s < gibbsSteps; s++) {
-            gemm(v, p.w, hProb, false, false, 1.0, 0.0);
-            hProb.addi(bh).muli(inv);
-            Ops.sigmoid(hProb, hProb);
-            Ops.bernoulli(hProb, h, rng);
-            gemm(h, p.w, v, false, true, 1.0, 0.0);
-            v.addi(bv).muli(inv);
-            Ops.sigmoid(v, v);
+            for (int j = 0; j < nh; j++) {
+                acc[j] = hidBias[j];
+            }
+            for (int i = 0; i < nv; i++) {
+                float vi = v[i];
+                if (vi != 0) {
+                    int row = i * nh;
+                    for (int j = 0; j < nh; j++) {
+                        acc[j] += vi * w[row + j];
+                    }
+                }
+            }
+            for (int j = 0; j < nh; j++) {
+                h[j] = draws.nextDouble() < sigmoid(acc[j] * inv) ? 1f : 0f;
+            }
+            for (int i = 0; i < nv; i++) {
+                double a = visBias[i];
+                int row = i * nh;
+                for (int j = 0; j < nh; j++) {
+                    a += h[j] * w[row + j];
+                }
+                v[i] = (float) sigmoid(a * inv);
+            }
         }
         if (sample) {
-            Ops.bernoulli(v.dup(), v, rng);
+            for (int i = 0; i < nv; i++) {
+                v[i] = draws.nextDouble() < v[i] ? 1f : 0f;
+            }
         }
-        float[] out = v.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup().data().asFloat();
-        previous.assign(v);
-        feed(v);
-        return out;
+        previous = v.clone();
+        INDArray x = Nd4j.create(v, new long[] {1, nv}, 'c').castTo(model.dataType());
+        feed(x);
+        return v;
+    }
+
+    private static double sigmoid(double a) {
+        return 1 / (1 + Math.exp(-a));
     }
 
     @Override
@@ -110,7 +144,7 @@ public final class SequenceStepper implements AutoCloseable {
         for (RecurrentLayerPass l : layers) {
             l.close();
         }
-        for (INDArray a : new INDArray[] {v, bv, bh, h, hProb, previous}) {
+        for (INDArray a : new INDArray[] {bv, bh}) {
             a.close();
         }
     }

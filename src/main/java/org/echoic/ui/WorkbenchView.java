@@ -59,6 +59,7 @@ public final class WorkbenchView extends BorderPane {
     private final Timeline poll;
     private final SpectrogramService spectrograms;
     private final SpectrogramLane spectrogramLane;
+    private final GeneratePanel generatePanel;
 
     public WorkbenchView(RecordingService service, Playback playback) {
         this.service = service;
@@ -91,6 +92,8 @@ public final class WorkbenchView extends BorderPane {
         Tab sound = new Tab("Sound", lanes);
         sound.setClosable(false);
         views.getTabs().add(sound);
+        generatePanel = GeneratePanel.create(service, playback, model);
+        views.getTabs().add(GeneratePanel.tab(generatePanel));
         SplitPane split = new SplitPane(list, views, tools);
         split.setDividerPositions(0.2, 0.8);
         SplitPane.setResizableWithParent(list, false);
@@ -196,6 +199,11 @@ public final class WorkbenchView extends BorderPane {
 
     public RecordingService service() {
         return service;
+    }
+
+    /** The Generate view (for recording its exports in the project). */
+    public GeneratePanel generatePanel() {
+        return generatePanel;
     }
 
     /** Adds a main view beside the lanes ("Sound"), e.g. the Model tab. */
@@ -365,6 +373,7 @@ public final class WorkbenchView extends BorderPane {
         poll.stop();
         playback.stop();
         spectrograms.close();
+        generatePanel.dispose();
     }
 
     /** A button with an id and a tooltip. */

@@ -1,0 +1,452 @@
+package org.echoic.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.util.Duration;
+
+import org.echoic.audio.Recording;
+import org.echoic.corpus.Corpus;
+import org.echoic.dsp.ColorMap;
+import org.echoic.generate.GenerationParams;
+import org.echoic.generate.GenerationProvenance;
+import org.echoic.generate.Resynthesis;
+import org.echoic.io.WavWriter;
+import org.echoic.project.GeneratedEntry;
+import org.echoic.service.GeneratedItem;
+import org.echoic.service.GenerationExporter;
+import org.echoic.service.GenerationJob;
+import org.echoic.service.GenerationPipeline;
+import org.echoic.service.GenerationRequest;
+import org.echoic.service.GenerationService;
+import org.echoic.service.OpenRecording;
+import org.echoic.service.Playback;
+
+/**
+ * The Generate view (a main tab beside the lanes): settings at the left, results in the centre. Load a checkpoint, set length, temperature, Gibbs steps, seed, mean-field or sampled
+ * frames, batch size, Griffin-Lim iterations and priming (none, or the first frames of a segment of the shown
+ * recording); generate in the background with progress and cancel; see the batch beside the recording's real
+ * segments ({@link GenerationGallery}), play, loop and compare A/B; read the realism figures
+ * ({@link RealismView}); export. JavaFX thread only; all work runs in {@link GenerationService}.
+ */
+public final class GeneratePanel extends BorderPane {
+    private static final String PRIME_NONE = "none (zero state)";
+    private static final String PRIME_SEGMENT = "first frames of a real segment";
+
+    private final GenerationService service;
+    private final TimelineModel timeline;
+    private final Label modelInfo = new Label("No model loaded");
+    private final TextField rateHz = new TextField();
+    private final TextField length = new TextField("1.0");
+    private final ChoiceBox<String> lengthUnit = new ChoiceBox<>(FXCollections.observableArrayList("seconds", "frames"));
+    private final TextField temperature = new TextField("1.0");
+    private final Spinner<Integer> gibbs = new Spinner<>(1, 1000, GenerationParams.DEFAULT_GIBBS_STEPS);
+    private final TextField seed = new TextField("1");
+    private final ChoiceBox<String> frameKind = new ChoiceBox<>(FXCollections.observableArrayList("mean-field", "sampled"));
+    private final ChoiceBox<String> chainStart = new ChoiceBox<>(FXCollections.observableArrayList("zeros", "previous frame"));
+    private final Spinner<Integer> count = new Spinner<>(1, 64, 8);
+    private final Spinner<Integer> iterations = new Spinner<>(1, 1000, Resynthesis.DEFAULT_ITERATIONS);
+    private final ChoiceBox<String> priming = new ChoiceBox<>(FXCollections.observableArrayList(PRIME_NONE, PRIME_SEGMENT));
+    private final Spinner<Integer> primeSegment = new Spinner<>(0, 100_000, 0);
+    private final Spinner<Integer> primeFrames = new Spinner<>(1, 100_000, 8);
+    private final Button generate = WorkbenchView.button("Generate", "generateButton", "Generate the batch in the background");
+    private final Button cancel = WorkbenchView.button("Cancel", "cancelGeneration", "Stop the running generation");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label status = new Label();
+    private final ChoiceBox<String> wavFormat = new ChoiceBox<>(FXCollections.observableArrayList("16-bit WAV", "float WAV"));
+    private final Button export = WorkbenchView.button("Export…", "exportGenerated", "Write WAV, .npy, CSV, PNG, Raven table and JSON provenance of every sequence");
+    private final GenerationGallery gallery = new GenerationGallery();
+    private final RealismView realism = new RealismView();
+    private final ScrollPane resultsPane = new ScrollPane();
+    private final Timeline poll;
+    private GenerationJob job;
+    private Corpus corpus;
+    private Recording corpusRecording;
+    private String corpusProblem = "no recording shown";
+    private boolean cancelRequested;
+    private java.util.function.Consumer<GeneratedEntry> onExported = e -> { };
+
+    public GeneratePanel(GenerationService service, Playback playback, TimelineModel timeline) {
+        this.service = service;
+        this.timeline = timeline;
+        setId("generatePanel");
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(4);
+        int row = 0;
+        Button load = WorkbenchView.button("Load model…", "loadModel", "Choose a checkpoint folder");
+        load.setOnAction(e -> chooseModel());
+        modelInfo.setId("modelInfo");
+        modelInfo.setWrapText(true);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
+        grid.add(load, 0, row++, 2, 1);
+        grid.add(modelInfo, 0, row++, 2, 1);
+        rateHz.setPromptText("shown recording's");
+        row = add(grid, row, "Rate (Hz)", rateHz, "Audio rate when the model does not store one (empty: the shown "
+                + "recording's rate, or 44100 Hz)");
+        lengthUnit.setValue("seconds");
+        row = add(grid, row, "Length", new HBox(4, length, lengthUnit), "Length of each generated sequence");
+        row = add(grid, row, "Temperature", temperature, "Divides every pre-activation; above 1 is wilder");
+        row = add(grid, row, "Gibbs steps", gibbs, "Gibbs steps per generated frame (k)");
+        row = add(grid, row, "Seed", seed, "Seed of the batch; sequence i uses seed + i");
+        frameKind.setValue("mean-field");
+        row = add(grid, row, "Frames", frameKind, "Mean-field values or Bernoulli samples");
+        chainStart.setValue("zeros");
+        row = add(grid, row, "Chain start", chainStart, "Start each frame's Gibbs chain at zeros or at the previous frame");
+        row = add(grid, row, "Sequences", count, "How many sequences to generate");
+        row = add(grid, row, "Griffin-Lim", iterations, "Phase reconstruction iterations");
+        priming.setValue(PRIME_NONE);
+        row = add(grid, row, "Priming", priming, "Start from zero state or continue a real segment of the shown recording");
+        row = add(grid, row, "Segment", primeSegment, "Index of the priming segment");
+        row = add(grid, row, "Primer frames", primeFrames, "How many of its first frames prime the state");
+        primeSegment.disableProperty().bind(priming.valueProperty().isEqualTo(PRIME_NONE));
+        primeFrames.disableProperty().bind(priming.valueProperty().isEqualTo(PRIME_NONE));
+        for (Spinner<Integer> s : List.of(gibbs, count, iterations, primeSegment, primeFrames)) {
+            s.setEditable(true);
+            s.setPrefWidth(90);
+        }
+        for (TextField f : List.of(rateHz, length, temperature, seed)) {
+            f.setPrefColumnCount(6);
+        }
+        length.setId("genLength");
+        lengthUnit.setId("genLengthUnit");
+        gibbs.setId("genGibbs");
+        count.setId("genCount");
+        iterations.setId("genIterations");
+        priming.setId("genPriming");
+        primeFrames.setId("genPrimeFrames");
+        seed.setId("genSeed");
+        generate.setOnAction(e -> startGeneration());
+        cancel.setOnAction(e -> cancelGeneration());
+        cancel.setDisable(true);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        status.setId("generationStatus");
+        status.setWrapText(true);
+        GenerationPlayer playRow = new GenerationPlayer(playback, gallery, () -> corpusRecording,
+                () -> service.model() == null ? "no model" : service.model().sound().unavailable(), status::setText);
+        wavFormat.setValue("16-bit WAV");
+        export.setOnAction(e -> chooseExport());
+        ChoiceBox<ColorMap> colours = new ChoiceBox<>(FXCollections.observableArrayList(ColorMap.values()));
+        colours.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ColorMap m) {
+                return m == null ? "" : m.name().toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public ColorMap fromString(String text) {
+                return ColorMap.parse(text);
+            }
+        });
+        colours.setValue(ColorMap.VIRIDIS);
+        colours.valueProperty().addListener((o, a, b) -> gallery.setColors(b));
+        VBox settings = new VBox(6, heading("Model and generation"), grid, new HBox(6, generate, cancel), progress,
+                status, heading("Export"), new HBox(6, wavFormat, export));
+        settings.setPadding(new Insets(8));
+        ScrollPane left = new ScrollPane(settings);
+        left.setFitToWidth(true);
+        left.setMinWidth(330);
+        left.setPrefWidth(330);
+        VBox results = new VBox(6, heading("Listen (A generated, B real)"), playRow, gallery,
+                new HBox(6, new Label("Colours"), colours), heading("How real?"), realism);
+        results.setPadding(new Insets(8));
+        resultsPane.setContent(results);
+        resultsPane.setFitToWidth(true);
+        resultsPane.setId("generationResults");
+        setLeft(left);
+        setCenter(resultsPane);
+        poll = new Timeline(new KeyFrame(Duration.millis(200), e -> pollJob()));
+        poll.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    private static Label heading(String s) {
+        Label l = new Label(s);
+        l.setStyle("-fx-font-weight: bold;");
+        return l;
+    }
+
+    private static int add(GridPane grid, int row, String name, javafx.scene.Node control, String tip) {
+        Label l = new Label(name);
+        l.setTooltip(new Tooltip(tip));
+        grid.add(l, 0, row);
+        grid.add(control, 1, row);
+        return row + 1;
+    }
+
+    /** The gallery (for tests and for adding views). */
+    GenerationGallery gallery() {
+        return gallery;
+    }
+
+    RealismView realism() {
+        return realism;
+    }
+
+    /** The scrolling results area (listening controls, gallery, realism). */
+    ScrollPane resultsPane() {
+        return resultsPane;
+    }
+
+    private void chooseModel() {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Choose a model checkpoint folder");
+        File f = c.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            loadModel(f.toPath());
+        }
+    }
+
+    /** Loads a checkpoint in the background; the future completes on the JavaFX thread. */
+    public CompletableFuture<GenerationPipeline.ModelInfo> loadModel(Path dir) {
+        OpenRecording shownRec = timeline.recordingProperty().get();
+        double typed = parse(rateHz, Double.NaN);
+        status.setText("Loading " + dir.getFileName() + "…");
+        CompletableFuture<GenerationPipeline.ModelInfo> loading;
+        if (Double.isNaN(typed) && shownRec != null) {
+            loading = service.load(dir, shownRec.recording().sampleRateHz())
+                    .handle((i, e) -> e == null ? CompletableFuture.completedFuture(i) : service.load(dir, Double.NaN))
+                    .thenCompose(f -> f);
+        } else {
+            loading = service.load(dir, typed);
+        }
+        CompletableFuture<GenerationPipeline.ModelInfo> shown = new CompletableFuture<>();
+        loading.whenComplete((info, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                status.setText("Cannot load the model: " + message(e));
+                shown.completeExceptionally(e);
+                return;
+            }
+            corpus = null;
+            modelInfo.setText(String.format(Locale.ROOT, "%s · %d values · epoch %d · %s", dir.getFileName(),
+                    info.nVisible(), info.epoch(), info.sound().hasAudio()
+                            ? String.format(Locale.ROOT, "%.0f Hz, hop %.1f ms", info.sound().sampleRateHz(),
+                            1000 * info.sound().hopSeconds())
+                            : "no audio: " + info.sound().unavailable()));
+            status.setText("Model loaded");
+            shown.complete(info);
+        }));
+        return shown;
+    }
+
+    private void startGeneration() {
+        GenerationPipeline.ModelInfo info = service.model();
+        if (info == null) {
+            status.setText("Load a model first (Load model…)");
+            return;
+        }
+        GenerationParams params;
+        try {
+            double len = Double.parseDouble(length.getText().trim());
+            boolean seconds = "seconds".equals(lengthUnit.getValue());
+            if (seconds && !info.sound().hasAudio()) {
+                throw new IllegalArgumentException("this model has no audio: give the length in frames");
+            }
+            int frames = seconds ? info.sound().framesFor(len) : (int) Math.round(len);
+            params = new GenerationParams(frames, gibbs.getValue(), Double.parseDouble(temperature.getText().trim()),
+                    "sampled".equals(frameKind.getValue()), "previous frame".equals(chainStart.getValue()),
+                    Long.parseLong(seed.getText().trim()));
+        } catch (IllegalArgumentException e) {
+            status.setText("Check the settings: " + e.getMessage());
+            return;
+        }
+        generate.setDisable(true);
+        cancel.setDisable(false);
+        cancelRequested = false;
+        job = null;
+        progress.setProgress(0);
+        OpenRecording shown = timeline.recordingProperty().get();
+        CompletableFuture<Corpus> real = corpusFor(shown);
+        boolean primed = PRIME_SEGMENT.equals(priming.getValue());
+        real.whenComplete((c, e) -> Platform.runLater(() -> {
+            corpus = c;
+            corpusProblem = e == null ? null : message(e);
+            corpusRecording = c == null ? null : shown.recording();
+            gallery.setReal(c);
+            if (cancelRequested) {
+                finishedWith("Cancelled");
+                return;
+            }
+            GenerationRequest.Primer primer = null;
+            if (primed) {
+                try {
+                    if (c == null) {
+                        throw new IllegalArgumentException("no real segments: " + corpusProblem);
+                    }
+                    primer = GenerationPipeline.primer(c, primeSegment.getValue(), primeFrames.getValue());
+                } catch (IllegalArgumentException ex) {
+                    finishedWith("Cannot prime: " + ex.getMessage());
+                    return;
+                }
+            }
+            job = service.generate(new GenerationRequest(params, count.getValue(), primer, iterations.getValue()));
+            poll.play();
+            job.result().whenComplete((items, err) -> Platform.runLater(() -> generated(items, err)));
+        }));
+    }
+
+    private CompletableFuture<Corpus> corpusFor(OpenRecording shown) {
+        if (shown == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no recording shown"));
+        }
+        if (corpus != null && corpusRecording == shown.recording()) {
+            return CompletableFuture.completedFuture(corpus);
+        }
+        status.setText("Segmenting " + shown.name() + " for real segments…");
+        return service.realCorpus(shown.recording(), shown.name());
+    }
+
+    private void generated(List<GeneratedItem> items, Throwable e) {
+        poll.stop();
+        if (e != null) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            finishedWith(cause instanceof CancellationException ? "Cancelled" : "Generation failed: " + message(cause));
+            return;
+        }
+        progress.setProgress(1);
+        gallery.setGenerated(items);
+        finishedWith("Generated " + items.size() + (items.size() == 1 ? " sequence" : " sequences")
+                + (items.get(0).audio() == null ? " (frames only: " + service.model().sound().unavailable() + ")" : ""));
+        if (corpus == null) {
+            realism.showNote("No real segments to compare with: " + corpusProblem
+                    + ". Show a recording whose rate fits the model.");
+            return;
+        }
+        Corpus c = corpus;
+        realism.showNote("Computing realism figures…");
+        service.realism(items, c).whenComplete((r, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                realism.showNote("Realism figures failed: " + message(err));
+            } else {
+                realism.show(r, items.size(), GenerationPipeline.realSequences(c).size());
+            }
+        }));
+    }
+
+    private void finishedWith(String text) {
+        status.setText(text);
+        generate.setDisable(false);
+        cancel.setDisable(true);
+    }
+
+    private void cancelGeneration() {
+        cancelRequested = true;
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    private void pollJob() {
+        GenerationJob j = job;
+        if (j != null && !j.result().isDone()) {
+            progress.setProgress(j.progress());
+            status.setText(j.stage());
+        }
+    }
+
+    private void chooseExport() {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Export the generated sequences into a folder");
+        File f = c.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            exportTo(f.toPath());
+        }
+    }
+
+    /** Exports the batch into {@code dir} in the background; completes on the JavaFX thread. */
+    public CompletableFuture<List<Path>> exportTo(Path dir) {
+        List<GeneratedItem> items = gallery.items();
+        if (items.isEmpty()) {
+            status.setText("Nothing to export: generate a batch first");
+            return CompletableFuture.completedFuture(List.of());
+        }
+        WavWriter.Format fmt = "float WAV".equals(wavFormat.getValue()) ? WavWriter.Format.FLOAT32 : WavWriter.Format.PCM16;
+        status.setText("Exporting…");
+        CompletableFuture<List<Path>> done = new CompletableFuture<>();
+        service.export(dir, items, new GenerationExporter.Options(fmt, gallery.colors()))
+                .whenComplete((files, e) -> Platform.runLater(() -> {
+                    status.setText(e != null ? "Export failed: " + message(e)
+                            : "Exported " + files.size() + " files to " + dir);
+                    if (e != null) {
+                        done.completeExceptionally(e);
+                    } else {
+                        onExported.accept(entryFor(dir, items));
+                        done.complete(files);
+                    }
+                }));
+        return done;
+    }
+
+    private static double parse(TextField f, double dflt) {
+        try {
+            return Double.parseDouble(f.getText().trim());
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    private static String message(Throwable e) {
+        Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return c == null ? "" : c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    /** A panel with its own {@link GenerationService} on the workbench's executors (closed by {@link #dispose}). */
+    static GeneratePanel create(org.echoic.service.RecordingService recordings, Playback playback,
+                                TimelineModel timeline) {
+        return new GeneratePanel(new GenerationService(recordings.executors(), GenerationService.runningVersion(),
+                org.echoic.segment.SegmentationParams.DEFAULTS), playback, timeline);
+    }
+
+    /** Called on the JavaFX thread after each successful export (e.g. to record it in the project). */
+    public void setOnExported(java.util.function.Consumer<GeneratedEntry> action) {
+        onExported = action;
+    }
+
+    /** The project entry of a batch exported into {@code folder}: named after the folder and the batch seed. */
+    static GeneratedEntry entryFor(Path folder, List<GeneratedItem> items) {
+        GenerationProvenance p = items.get(0).provenance();
+        Path model = Path.of(p.modelDir()).getFileName();
+        return new GeneratedEntry(folder.getFileName() + "-s" + p.params().seed(),
+                model == null ? p.modelDir() : model.toString(), folder, p.params().seed());
+    }
+
+    /** The panel's main tab, "Generate". */
+    static Tab tab(GeneratePanel panel) {
+        Tab t = new Tab("Generate", panel);
+        t.setId("generateTab");
+        t.setClosable(false);
+        return t;
+    }
+
+    /** Stops polling, cancels a running job and frees the loaded model. */
+    public void dispose() {
+        poll.stop();
+        cancelGeneration();
+        service.close();
+    }
+}

@@ -44,6 +44,11 @@ import picocli.CommandLine.Option;
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Checkpoint folder (default with --replay: the one it names).")
     Path model;
+    @Option(names = "--project", paramLabel = "FILE", description = "A project: take the model from one of its "
+            + "training runs (--run) and record the exported folder as a generated item.")
+    Path project;
+    @Option(names = "--run", description = "With --project: the training run (default: the only one).")
+    String runName;
     @Option(names = "--replay", description = "A sidecar (.json) of an exported sequence: generate that sequence "
             + "again with the parameters it records.")
     Path replay;
@@ -84,6 +89,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         GenerationProvenance replayed = replay == null ? null : applyReplay(GenerationSidecar.read(replay));
+        org.echoic.project.TrainingRunEntry run = null;
+        if (project != null) {
+            if (model != null) {
+                throw new IllegalArgumentException("give --model or --project, not both");
+            }
+            run = run(org.echoic.io.ProjectFiles.read(project));
+            model = run.folder();
+        }
         if (model == null) {
             throw new IllegalArgumentException("give --model (or --replay with a sidecar)");
         }
@@ -127,12 +140,29 @@ final class GenerateCommand implements Callable<Integer> {
                 report.put("noAudio", info.sound().unavailable());
             }
             report.put("files", files);
+            if (run != null) {
+                var latest = org.echoic.io.ProjectFiles.read(project);
+                String itemName = out.toAbsolutePath().normalize().getFileName().toString();
+                org.echoic.io.ProjectFiles.save(project, latest.withGenerated(
+                        new org.echoic.project.GeneratedEntry(itemName, run.name(), out, seed)));
+                report.put("project", project.toString());
+            }
             if (compare != null) {
                 report.put("realism", realism(m, info, items));
             }
             System.out.println(Json.line(report));
             return 0;
         }
+    }
+
+    private org.echoic.project.TrainingRunEntry run(org.echoic.project.Project p) {
+        var all = p.trainingRunEntries();
+        if (runName == null && all.size() == 1) {
+            return all.get(0);
+        }
+        return all.stream().filter(r -> r.name().equals(runName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(project + ": no training run '" + runName + "' (it has "
+                        + all.stream().map(r -> "'" + r.name() + "'").toList() + ")"));
     }
 
     /** Takes every generation setting from a sidecar (the sequence alone, with its own seed). */

@@ -25,14 +25,21 @@ import org.echoic.train.TrainingConfig;
 import org.echoic.train.TrainingListener;
 import org.echoic.train.TrainingState;
 import picocli.CommandLine.ArgGroup;
+import org.echoic.io.ProjectFiles;
+import org.echoic.project.CorpusEntry;
+import org.echoic.project.ModelEntry;
+import org.echoic.project.Project;
+import org.echoic.service.ProjectCorpora;
+import org.echoic.service.ProjectTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code echoic train}: trains an RNN-RBM on a sequence JSON data set, checkpointing after every epoch. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train an RNN-RBM on a sequence data set (JSON) or on recordings (segmented with the default "
-                + "parameters and framed with --nperseg/--noverlap/--band/--scaling). Prints one JSON metrics line per epoch; "
+        description = "Train an RNN-RBM on a sequence data set (JSON), on recordings (segmented with the default "
+                + "parameters and framed with --nperseg/--noverlap/--band/--scaling), or on a project's corpus with "
+                + "one of its model configurations (--project). Prints one JSON metrics line per epoch; "
                 + "a progress bar goes to stderr. Ctrl-C stops at the next batch; the last epoch's checkpoint stays.")
 final class TrainCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -81,10 +88,25 @@ final class TrainCommand implements Callable<Integer> {
         @Option(names = "--recordings", required = true, arity = "1..*", paramLabel = "FILE|DIR",
                 description = "Recordings (or folders of them) to segment and turn into frames.")
         List<Path> recordings;
+        @Option(names = "--project", required = true, paramLabel = "FILE",
+                description = "A project (*.echoic.json): train one of its model configurations on one of its "
+                        + "corpora, exactly as defined there, and record the run in the project.")
+        Path project;
     }
+
+    @Option(names = "--corpus", description = "With --project: the corpus to train on (default: the only one).")
+    String corpusName;
+    @Option(names = "--model", description = "With --project: the model configuration (default: the only one).")
+    String modelName;
+    @Option(names = "--run", description = "With --project: the run's name in the project (default: the --out "
+            + "folder's name).")
+    String runName;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (input.project != null) {
+            return trainProject();
+        }
         Map<String, Object> scalingMap = null;
         Map<String, Object> stftMap = null;
         SequenceDataset all;
@@ -153,6 +175,42 @@ final class TrainCommand implements Callable<Integer> {
             err.println();
             err.println("echoic: " + (o == Trainer.Outcome.COMPLETED ? "training complete" : "training stopped")
                     + "; checkpoint in " + out);
+            return 0;
+        } finally {
+            if (!cancel.get()) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+    }
+
+    /** {@code --project}: the project's corpus and model configuration, the run recorded in the project file. */
+    private int trainProject() throws IOException, InterruptedException {
+        Project project = ProjectFiles.read(input.project);
+        CorpusEntry corpus = ProjectCorpora.entry(project, corpusName);
+        ModelEntry model = ProjectTraining.model(project, modelName);
+        String name = runName != null ? runName : out.toAbsolutePath().normalize().getFileName().toString();
+        PrintStream err = System.err;
+        err.printf(Locale.ROOT, "echoic: training model '%s' on corpus '%s' of %s on %s%n", model.name(),
+                corpus.name(), input.project, ComputeBackend.describe());
+        AtomicBoolean cancel = new AtomicBoolean();
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            cancel.set(true);
+            try {
+                main.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            ProjectTraining.Outcome o = ProjectTraining.train(project, name, corpus, model, out, 0,
+                    EchoicCli.appVersion(), cancel::get, new Progress(err, model.training()), null);
+            err.println();
+            Project latest = ProjectFiles.read(input.project);
+            ProjectFiles.save(input.project, latest.withTrainingRun(o.run()));
+            err.println("echoic: " + (o.completed() ? "training complete" : "training stopped") + "; checkpoint in "
+                    + out + "; run '" + name + "' recorded in " + input.project);
             return 0;
         } finally {
             if (!cancel.get()) {

@@ -148,4 +148,34 @@ class ProjectCliTest {
         assertEquals("2", bad[0], bad[1] + bad[2]);
         assertTrue(bad[1].contains("corpus differs"), bad[1]);
     }
+
+    @Test
+    void trainWithProjectUsesItsCorpusAndModelAndRecordsTheRun() throws Exception {
+        Path f = dir.resolve("birds.echoic.json");
+        ProjectFiles.save(f, org.echoic.service.RunReproductionTest.tinyProject());
+        Path out = dir.resolve("runs").resolve("r1");
+        String[] r = run("train", "--project", f.toString(), "--out", out.toString());
+        assertEquals("0", r[0], r[1] + r[2]);
+        Project p = ProjectFiles.read(f);
+        assertEquals(1, p.trainingRunEntries().size());
+        org.echoic.project.TrainingRunEntry entry = p.trainingRunEntries().get(0);
+        assertEquals("r1", entry.name());
+        assertEquals("calls", entry.corpus());
+        assertEquals(2, entry.epochs(), "the model's curriculum: 2 stages of 1 epoch");
+        assertEquals(out.toAbsolutePath().normalize(), entry.folder());
+        String[] check = run("project", "check", f.toString(), "--retrain");
+        assertEquals("0", check[0], check[1] + check[2]);
+        Path gen = dir.resolve("generated").resolve("g1");
+        String[] g = run("generate", "--project", f.toString(), "--frames", "30", "--count", "2", "--seed", "5",
+                "--out", gen.toString());
+        assertEquals("0", g[0], g[1] + g[2]);
+        assertTrue(Files.list(gen).anyMatch(x -> x.toString().endsWith(".wav")), "audio from the project's run");
+        org.echoic.project.GeneratedEntry item = ProjectFiles.read(f).generatedEntries().get(0);
+        assertEquals("r1", item.run());
+        assertEquals(5, item.seed());
+        assertEquals(gen.toAbsolutePath().normalize(), item.folder());
+        String[] wrong = run("train", "--project", f.toString(), "--corpus", "nope", "--out", out.toString());
+        assertEquals("2", wrong[0]);
+        assertTrue(wrong[2].contains("no corpus 'nope'"), wrong[2]);
+    }
 }

@@ -77,7 +77,7 @@ public final class EchoicApp extends Application {
         playback = new JavaSoundPlayback();
         WorkbenchView view = WorkbenchView.showIn(stage, service, playback);
         inspection = new InspectionService(executors);
-        view.addViewTab(ModelView.tab(view, inspection, playback));
+        view.addViewTab(ModelView.tab(view, inspection, playback), 1);
         projects = new ProjectService(executors, new RecentFiles(ProjectService.defaultRecentProjectsFile()),
                 ProjectService.defaultRecoveryDir());
         ProjectController project = ProjectController.install(stage, view, projects);

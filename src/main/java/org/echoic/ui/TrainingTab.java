@@ -85,11 +85,11 @@ public final class TrainingTab {
         tab.setId("trainingTabHeader");
     }
 
-    /** Adds the Training tab to {@code view} and guards closing {@code stage} during a run. */
+    /** Adds the Training tab to the centre of {@code view}, after Sound, and guards closing {@code stage} during a run. */
     public static TrainingTab install(Stage stage, WorkbenchView view, ProjectService projects, AppExecutors executors,
                                       String appVersion) {
         TrainingTab t = new TrainingTab(view, projects, executors, appVersion);
-        view.addToolTab(t.tab);
+        view.addViewTab(t.tab, 1);
         t.guardClose(stage, view);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> t.panel.dispose());
         return t;

@@ -211,6 +211,11 @@ public final class WorkbenchView extends BorderPane {
         views.getTabs().add(tab);
     }
 
+    /** Adds a main view tab at {@code index} of the centre tabs (0 is Sound). */
+    public void addViewTab(Tab tab, int index) {
+        views.getTabs().add(Math.min(index, views.getTabs().size()), tab);
+    }
+
     /** Adds a tool panel at the right (segmentation, training, …). */
     public void addToolTab(Tab tab) {
         tools.getTabs().add(tab);

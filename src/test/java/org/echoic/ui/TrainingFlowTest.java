@@ -114,7 +114,7 @@ class TrainingFlowTest {
         robot.interact(() -> view.open(List.of(BIRD)));
         waitFor("the recording", () -> view.recordingList().getItems().size() == 1);
         robot.interact(() -> {
-            ((TabPane) view.lookup("#toolTabs")).getSelectionModel().select(training.tab());
+            ((TabPane) view.lookup("#viewTabs")).getSelectionModel().select(training.tab());
             ((SplitPane) view.lookup(".split-pane")).setDividerPositions(0.12, 0.45);
             CorpusPanel c = training.corpusPanel();
             c.lowHz.setText("2000");

@@ -21,7 +21,6 @@ import org.echoic.io.CheckpointFolder;
 import org.echoic.io.FramesWriter;
 import org.echoic.io.GenerationSidecar;
 import org.echoic.io.Json;
-import org.echoic.io.SequenceDatasetReader;
 import org.echoic.io.WavWriter;
 import org.echoic.rnnrbm.ComputeBackend;
 import org.echoic.rnnrbm.RnnRbm;
@@ -29,8 +28,8 @@ import org.echoic.segment.SegmentationParams;
 import org.echoic.service.GeneratedItem;
 import org.echoic.service.GenerationExporter;
 import org.echoic.service.GenerationPipeline;
+import org.echoic.service.GenerationReplay;
 import org.echoic.service.GenerationRequest;
-import org.echoic.train.SequenceDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -88,7 +87,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        GenerationProvenance replayed = replay == null ? null : applyReplay(GenerationSidecar.read(replay));
+        GenerationProvenance replayed = replay == null ? null : GenerationSidecar.read(replay);
+        if (replayed != null) {
+            model = model != null ? model : GenerationReplay.modelDir(replayed);
+            rateHz = Double.isNaN(replayed.sampleRateHz()) ? rateHz : replayed.sampleRateHz();
+        }
         org.echoic.project.TrainingRunEntry run = null;
         if (project != null) {
             if (model != null) {
@@ -104,9 +107,18 @@ final class GenerateCommand implements Callable<Integer> {
         CheckpointFolder.Loaded l = CheckpointFolder.load(model);
         try (RnnRbm m = l.model(); var opt = l.optimizer()) {
             GenerationPipeline.ModelInfo info = GenerationPipeline.describe(l, rateHz, EchoicCli.appVersion());
-            int n = frameCount(info);
-            GenerationParams params = new GenerationParams(n, k, temperature, sample, fromPrevious, seed);
-            GenerationRequest req = new GenerationRequest(params, count, primer(info), iterations);
+            GenerationRequest req;
+            if (replayed != null) {
+                req = GenerationReplay.request(replayed, info, iterations);
+                count = 1;
+                seed = req.params().seed();
+            } else {
+                GenerationParams params = new GenerationParams(frameCount(info), k, temperature, sample, fromPrevious,
+                        seed);
+                req = new GenerationRequest(params, count,
+                        prime == null ? null : GenerationReplay.primer(prime, primeSegment, primeFrames, info), iterations);
+            }
+            int n = req.params().frames();
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("frames", n);
             report.put("nVisible", m.config().nVisible());
@@ -114,7 +126,7 @@ final class GenerateCommand implements Callable<Integer> {
             report.put("out", out.toString());
             report.put("backend", ComputeBackend.describe());
             if (replayed != null) {
-                report.put("sameModel", replayed.modelFingerprint().equals(info.fingerprint()));
+                report.put("sameModel", GenerationReplay.sameModel(replayed, info));
             }
             String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
             if (!Files.isDirectory(out) && (name.endsWith(".npy") || name.endsWith(".json"))) {
@@ -165,26 +177,6 @@ final class GenerateCommand implements Callable<Integer> {
                         + all.stream().map(r -> "'" + r.name() + "'").toList() + ")"));
     }
 
-    /** Takes every generation setting from a sidecar (the sequence alone, with its own seed). */
-    private GenerationProvenance applyReplay(GenerationProvenance p) {
-        GenerationParams g = p.sequenceParams();
-        model = model != null ? model : Path.of(p.modelDir());
-        frames = g.frames();
-        seconds = null;
-        count = 1;
-        seed = g.seed();
-        temperature = g.temperature();
-        k = g.gibbsSteps();
-        sample = g.sampleFrames();
-        fromPrevious = g.fromPrevious();
-        prime = p.primeSource() == null ? null : Path.of(p.primeSource());
-        primeSegment = p.primeSegment();
-        primeFrames = p.primeFrames();
-        iterations = p.griffinLimIterations() > 0 ? p.griffinLimIterations() : iterations;
-        rateHz = Double.isNaN(p.sampleRateHz()) ? rateHz : p.sampleRateHz();
-        return p;
-    }
-
     private int frameCount(GenerationPipeline.ModelInfo info) {
         if ((frames == null) == (seconds == null)) {
             throw new IllegalArgumentException("give exactly one of --frames and --seconds");
@@ -204,25 +196,6 @@ final class GenerateCommand implements Callable<Integer> {
             case "float32", "float" -> WavWriter.Format.FLOAT32;
             default -> throw new IllegalArgumentException("--wav-format must be pcm16 or float32: " + wavFormat);
         };
-    }
-
-    private GenerationRequest.Primer primer(GenerationPipeline.ModelInfo info) throws IOException, InterruptedException {
-        if (prime == null) {
-            return null;
-        }
-        if (prime.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-            SequenceDataset d = SequenceDatasetReader.read(prime);
-            if (primeSegment < 0 || primeSegment >= d.size()) {
-                throw new IllegalArgumentException(prime + ": no sequence " + primeSegment + " (it has " + d.size() + ")");
-            }
-            float[][] s = d.sequences().get(primeSegment);
-            float[][] p = java.util.Arrays.copyOf(s, Math.max(1, Math.min(primeFrames, s.length)));
-            return new GenerationRequest.Primer(prime.toString(), primeSegment, p);
-        }
-        try (Recording rec = AudioFiles.open(prime)) {
-            Corpus c = GenerationPipeline.realCorpus(rec, prime.toString(), info, SegmentationParams.DEFAULTS);
-            return GenerationPipeline.primer(c, primeSegment, primeFrames);
-        }
     }
 
     private Map<String, Object> realism(RnnRbm m, GenerationPipeline.ModelInfo info, List<GeneratedItem> items)

@@ -32,7 +32,9 @@ import org.echoic.segment.SegmentationParams;
  */
 public final class GenerationPipeline {
     /** Real segments whose frames are compared (and whose free energies are computed) at most. */
-    public static final int MAX_REAL_SEQUENCES = 64;
+    public static final int MAX_REAL_SEQUENCES = 500;
+    /** Seed of the sample of real segments when a set has more than {@link #MAX_REAL_SEQUENCES}. */
+    public static final long REAL_SAMPLE_SEED = 1;
 
     private GenerationPipeline() {
     }
@@ -144,7 +146,24 @@ public final class GenerationPipeline {
         try (SegmentationModel m = new SegmentationModel(rec)) {
             segments = m.segments(seg, null, null).segments();
         }
-        CorpusBuilder b = new CorpusBuilder(info.sound().frames(), seg.channel());
+        return realCorpus(rec, id, info, segments, seg.channel());
+    }
+
+    /**
+     * Turns given segments of a recording (e.g. the workbench's tuned and edited ones) into model frames. Any
+     * thread.
+     *
+     * @param channel the channel analysed, or {@link Recording#MEAN_CHANNEL}
+     * @throws IllegalArgumentException if the frames would not fit the model or no segment is long enough
+     */
+    public static Corpus realCorpus(Recording rec, String id, ModelInfo info, List<Segment> segments, int channel)
+            throws InterruptedException, IOException {
+        if (info.sound().frames().nVisible(rec.sampleRateHz()) != info.nVisible()) {
+            throw new IllegalArgumentException(id + ": at " + rec.sampleRateHz() + " Hz its frames would have "
+                    + info.sound().frames().nVisible(rec.sampleRateHz()) + " values, the model has "
+                    + info.nVisible());
+        }
+        CorpusBuilder b = new CorpusBuilder(info.sound().frames(), channel);
         b.add(id, rec, segments);
         if (b.size() == 0) {
             throw new IllegalArgumentException(id + ": the segmenter found " + segments.size()
@@ -179,10 +198,41 @@ public final class GenerationPipeline {
                 + ")");
     }
 
-    /** The real sequences compared: the first {@link #MAX_REAL_SEQUENCES} of the corpus. */
+    /**
+     * Why a corpus' frames cannot be compared with the model's (different width, STFT, band or scaling), or null
+     * when they can. The reference level may differ.
+     */
+    public static String framesMismatch(Corpus corpus, ModelInfo info) {
+        org.echoic.dsp.SpectralFrames c = corpus.frames();
+        org.echoic.dsp.SpectralFrames m = info.sound().frames();
+        if (corpus.dataset().nVisible() != info.nVisible()) {
+            return "its frames have " + corpus.dataset().nVisible() + " values, the model has " + info.nVisible();
+        }
+        if (!c.stft().equals(m.stft()) || c.minHz() != m.minHz() || c.maxHz() != m.maxHz()
+                || c.scaling() != m.scaling() || c.rangeDb() != m.rangeDb()) {
+            return "its frame settings differ from the model's";
+        }
+        return null;
+    }
+
+    /**
+     * Indices of the real sequences compared: all when at most {@link #MAX_REAL_SEQUENCES}, else a sample of
+     * that many drawn with {@link #REAL_SAMPLE_SEED} (in corpus order).
+     */
+    public static int[] realSample(Corpus corpus) {
+        int n = corpus.dataset().size();
+        if (n <= MAX_REAL_SEQUENCES) {
+            return java.util.stream.IntStream.range(0, n).toArray();
+        }
+        List<Integer> all = new ArrayList<>(java.util.stream.IntStream.range(0, n).boxed().toList());
+        java.util.Collections.shuffle(all, new java.util.Random(REAL_SAMPLE_SEED));
+        return all.subList(0, MAX_REAL_SEQUENCES).stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    /** The real sequences compared (see {@link #realSample}). */
     public static List<float[][]> realSequences(Corpus corpus) {
         List<float[][]> s = corpus.dataset().sequences();
-        return s.subList(0, Math.min(s.size(), MAX_REAL_SEQUENCES));
+        return java.util.Arrays.stream(realSample(corpus)).mapToObj(s::get).toList();
     }
 
     /** The realism figures of a batch against a corpus (free energies may be empty). Any thread. */
@@ -191,8 +241,8 @@ public final class GenerationPipeline {
         List<float[][]> gen = items.stream().map(i -> generatedPart(i.sequence())).toList();
         double[] genDur = items.stream().flatMap(i -> i.segments().stream()
                 .map(s -> s.lengthFrames() / i.audio().sampleRateHz())).mapToDouble(Double::doubleValue).toArray();
-        List<CorpusSegment> real = corpus.segments().subList(0, realSequences(corpus).size());
-        double[] realDur = real.stream().mapToDouble(CorpusSegment::durationSeconds).toArray();
+        double[] realDur = java.util.Arrays.stream(realSample(corpus))
+                .mapToDouble(i -> corpus.segments().get(i).durationSeconds()).toArray();
         return Realism.of(gen, realSequences(corpus), info.sound().binHz(), genDur, realDur, generatedFree,
                 realFree);
     }

@@ -133,6 +133,53 @@ public final class GenerationService implements AutoCloseable {
         }, executors.compute());
     }
 
+    /** Builds frames of given segments of a recording with the loaded model's settings (compute pool). */
+    public CompletableFuture<Corpus> realCorpus(Recording rec, String id, List<org.echoic.segment.Segment> segments,
+                                                int channel) {
+        GenerationPipeline.ModelInfo mi = info;
+        if (mi == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("load a model first"));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return GenerationPipeline.realCorpus(rec, id, mi, segments, channel);
+            } catch (IOException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        }, executors.compute());
+    }
+
+    /**
+     * A sidecar ready to replay: what it records, the loaded model and the request for its one sequence.
+     *
+     * @param sameModel whether the loaded weights are those the sidecar records
+     */
+    public record Replay(org.echoic.generate.GenerationProvenance provenance, GenerationPipeline.ModelInfo model,
+                         GenerationRequest request, boolean sameModel) {
+    }
+
+    /**
+     * Reads a sidecar, loads the checkpoint it names (replacing the loaded model) and builds the request that
+     * makes its sequence again; run it with {@link #generate}.
+     */
+    public CompletableFuture<Replay> replay(Path sidecar, int fallbackIterations) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return org.echoic.io.GenerationSidecar.read(sidecar);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, executors.io()).thenCompose(p -> load(GenerationReplay.modelDir(p), p.sampleRateHz())
+                .thenApplyAsync(mi -> {
+                    try {
+                        return new Replay(p, mi, GenerationReplay.request(p, mi, fallbackIterations),
+                                GenerationReplay.sameModel(p, mi));
+                    } catch (IOException | InterruptedException e) {
+                        throw new CompletionException(e);
+                    }
+                }, executors.compute()));
+    }
+
     /** The realism figures of a batch against a corpus: free energies on the model thread, the rest on compute. */
     public CompletableFuture<Realism> realism(List<GeneratedItem> items, Corpus corpus) {
         GenerationPipeline.ModelInfo mi = info;

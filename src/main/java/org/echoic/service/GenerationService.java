@@ -149,6 +149,22 @@ public final class GenerationService implements AutoCloseable {
         }, executors.compute());
     }
 
+    /** Segments a source (its parameters, manual edits replayed) and builds its frames (compute pool). */
+    public CompletableFuture<Corpus> realCorpus(CorpusService.Source src) {
+        GenerationPipeline.ModelInfo mi = info;
+        if (mi == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("load a model first"));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return GenerationPipeline.realCorpus(src.recording(), src.id(), mi, CorpusService.segments(src, null),
+                        src.params().channel());
+            } catch (IOException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        }, executors.compute());
+    }
+
     /**
      * A sidecar ready to replay: what it records, the loaded model and the request for its one sequence.
      *

@@ -86,6 +86,8 @@ public final class EchoicApp extends Application {
         String version = EchoicApp.class.getPackage().getImplementationVersion();
         training = TrainingTab.install(stage, view, projects, executors, version == null ? "development" : version);
         view.generatePanel().setOnExported(entry -> projects.update(p -> p.withGenerated(entry)));
+        view.generatePanel().link(segmentations, projects, training.latestCheckpointProperty(),
+                training.corpusPanel().corpusProperty());
         projects.startAutosave(ProjectService.AUTOSAVE_PERIOD);
         List<Path> files = getParameters().getRaw().stream().map(Paths::get).toList();
         if (files.size() == 1 && files.get(0).toString().endsWith(ProjectService.EXTENSION)) {

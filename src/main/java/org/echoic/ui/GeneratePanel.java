@@ -45,6 +45,8 @@ import org.echoic.service.GenerationRequest;
 import org.echoic.service.GenerationService;
 import org.echoic.service.OpenRecording;
 import org.echoic.service.Playback;
+import org.echoic.service.ProjectService;
+import org.echoic.service.SegmentationService;
 
 /**
  * The Generate view (a main tab beside the lanes): settings at the left, results in the centre. Load a checkpoint, set length, temperature, Gibbs steps, seed, mean-field or sampled
@@ -56,6 +58,8 @@ import org.echoic.service.Playback;
 public final class GeneratePanel extends BorderPane {
     private static final String PRIME_NONE = "none (zero state)";
     private static final String PRIME_SEGMENT = "first frames of a real segment";
+    private static final String REAL_SHOWN = "shown recording";
+    private static final String REAL_TRAINING = "training corpus";
 
     private final GenerationService service;
     private final TimelineModel timeline;
@@ -84,9 +88,16 @@ public final class GeneratePanel extends BorderPane {
     private final ScrollPane resultsPane = new ScrollPane();
     private final Timeline poll;
     private GenerationJob job;
+    private final ModelPicker picker = new ModelPicker(this::loadModel);
+    private final RealSegmentSource realSource = new RealSegmentSource();
+    private final Label realInfo = new Label("Real segments (B): load a model first");
+    private final ChoiceBox<String> realSet = new ChoiceBox<>(FXCollections.observableArrayList(REAL_SHOWN, REAL_TRAINING));
+    /** The comparison set (gallery B, realism) and the shown recording's segments (primers). */
     private Corpus corpus;
-    private Recording corpusRecording;
+    private Corpus primeCorpus;
+    private Recording primeRecording;
     private String corpusProblem = "no recording shown";
+    private String loadedRun;
     private boolean cancelRequested;
     private java.util.function.Consumer<GeneratedEntry> onExported = e -> { };
 
@@ -98,14 +109,15 @@ public final class GeneratePanel extends BorderPane {
         grid.setHgap(6);
         grid.setVgap(4);
         int row = 0;
-        Button load = WorkbenchView.button("Load model…", "loadModel", "Choose a checkpoint folder");
-        load.setOnAction(e -> chooseModel());
+        Button replay = WorkbenchView.button("Replay sidecar…", "replaySidecar",
+                "Make an exported sequence again from its .json provenance sidecar (loads its model)");
+        replay.setOnAction(e -> chooseReplay());
         modelInfo.setId("modelInfo");
         modelInfo.setWrapText(true);
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
         labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.getColumnConstraints().add(labels);
-        grid.add(load, 0, row++, 2, 1);
+        grid.add(picker, 0, row++, 2, 1);
         grid.add(modelInfo, 0, row++, 2, 1);
         rateHz.setPromptText("shown recording's");
         row = add(grid, row, "Rate (Hz)", rateHz, "Audio rate when the model does not store one (empty: the shown "
@@ -125,6 +137,13 @@ public final class GeneratePanel extends BorderPane {
         row = add(grid, row, "Priming", priming, "Start from zero state or continue a real segment of the shown recording");
         row = add(grid, row, "Segment", primeSegment, "Index of the priming segment");
         row = add(grid, row, "Primer frames", primeFrames, "How many of its first frames prime the state");
+        realSet.setValue(REAL_SHOWN);
+        realSet.setId("genRealSet");
+        realSet.valueProperty().addListener((o, a, b) -> refreshRealSegments());
+        row = add(grid, row, "Compare with", realSet, "Real segments (B) for A/B and the realism figures");
+        realInfo.setId("realSource");
+        realInfo.setWrapText(true);
+        grid.add(realInfo, 0, row++, 2, 1);
         primeSegment.disableProperty().bind(priming.valueProperty().isEqualTo(PRIME_NONE));
         primeFrames.disableProperty().bind(priming.valueProperty().isEqualTo(PRIME_NONE));
         for (Spinner<Integer> s : List.of(gibbs, count, iterations, primeSegment, primeFrames)) {
@@ -148,7 +167,8 @@ public final class GeneratePanel extends BorderPane {
         progress.setMaxWidth(Double.MAX_VALUE);
         status.setId("generationStatus");
         status.setWrapText(true);
-        GenerationPlayer playRow = new GenerationPlayer(playback, gallery, () -> corpusRecording,
+        GenerationPlayer playRow = new GenerationPlayer(playback, gallery, seg -> primeRecording != null
+                && String.valueOf(primeRecording.path()).equals(seg.recording()) ? primeRecording : null,
                 () -> service.model() == null ? "no model" : service.model().sound().unavailable(), status::setText);
         wavFormat.setValue("16-bit WAV");
         export.setOnAction(e -> chooseExport());
@@ -167,7 +187,7 @@ public final class GeneratePanel extends BorderPane {
         colours.setValue(ColorMap.VIRIDIS);
         colours.valueProperty().addListener((o, a, b) -> gallery.setColors(b));
         VBox settings = new VBox(6, heading("Model and generation"), grid, new HBox(6, generate, cancel), progress,
-                status, heading("Export"), new HBox(6, wavFormat, export));
+                status, replay, heading("Export"), new HBox(6, wavFormat, export));
         settings.setPadding(new Insets(8));
         ScrollPane left = new ScrollPane(settings);
         left.setFitToWidth(true);
@@ -181,6 +201,11 @@ public final class GeneratePanel extends BorderPane {
         resultsPane.setId("generationResults");
         setLeft(left);
         setCenter(resultsPane);
+        timeline.recordingProperty().addListener((o, was, now) -> {
+            if (service.model() != null) {
+                refreshRealSegments();
+            }
+        });
         poll = new Timeline(new KeyFrame(Duration.millis(200), e -> pollJob()));
         poll.setCycleCount(Timeline.INDEFINITE);
     }
@@ -213,17 +238,18 @@ public final class GeneratePanel extends BorderPane {
         return resultsPane;
     }
 
-    private void chooseModel() {
-        DirectoryChooser c = new DirectoryChooser();
-        c.setTitle("Choose a model checkpoint folder");
-        File f = c.showDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) {
-            loadModel(f.toPath());
-        }
+    /** Loads a checkpoint folder that is no project run (see {@link #loadModel(Path, String)}). */
+    public CompletableFuture<GenerationPipeline.ModelInfo> loadModel(Path dir) {
+        return loadModel(dir, null);
     }
 
-    /** Loads a checkpoint in the background; the future completes on the JavaFX thread. */
-    public CompletableFuture<GenerationPipeline.ModelInfo> loadModel(Path dir) {
+    /**
+     * Loads a checkpoint in the background, then finds the real segments; the future completes on the JavaFX
+     * thread once the model is loaded.
+     *
+     * @param run the project's training run it belongs to (recorded with exports), or null
+     */
+    public CompletableFuture<GenerationPipeline.ModelInfo> loadModel(Path dir, String run) {
         OpenRecording shownRec = timeline.recordingProperty().get();
         double typed = parse(rateHz, Double.NaN);
         status.setText("Loading " + dir.getFileName() + "…");
@@ -242,13 +268,10 @@ public final class GeneratePanel extends BorderPane {
                 shown.completeExceptionally(e);
                 return;
             }
-            corpus = null;
-            modelInfo.setText(String.format(Locale.ROOT, "%s · %d values · epoch %d · %s", dir.getFileName(),
-                    info.nVisible(), info.epoch(), info.sound().hasAudio()
-                            ? String.format(Locale.ROOT, "%.0f Hz, hop %.1f ms", info.sound().sampleRateHz(),
-                            1000 * info.sound().hopSeconds())
-                            : "no audio: " + info.sound().unavailable()));
+            loadedRun = run;
+            showModel(info);
             status.setText("Model loaded");
+            refreshRealSegments();
             shown.complete(info);
         }));
         return shown;
@@ -280,48 +303,138 @@ public final class GeneratePanel extends BorderPane {
         cancelRequested = false;
         job = null;
         progress.setProgress(0);
-        OpenRecording shown = timeline.recordingProperty().get();
-        CompletableFuture<Corpus> real = corpusFor(shown);
         boolean primed = PRIME_SEGMENT.equals(priming.getValue());
-        real.whenComplete((c, e) -> Platform.runLater(() -> {
-            corpus = c;
-            corpusProblem = e == null ? null : message(e);
-            corpusRecording = c == null ? null : shown.recording();
-            gallery.setReal(c);
+        refreshRealSegments().handle((c, e) -> {
             if (cancelRequested) {
                 finishedWith("Cancelled");
-                return;
+                return null;
             }
             GenerationRequest.Primer primer = null;
             if (primed) {
                 try {
-                    if (c == null) {
-                        throw new IllegalArgumentException("no real segments: " + corpusProblem);
+                    if (primeCorpus == null) {
+                        throw new IllegalArgumentException("no real segments of the shown recording: " + corpusProblem);
                     }
-                    primer = GenerationPipeline.primer(c, primeSegment.getValue(), primeFrames.getValue());
+                    primer = GenerationPipeline.primer(primeCorpus, primeSegment.getValue(), primeFrames.getValue());
                 } catch (IllegalArgumentException ex) {
                     finishedWith("Cannot prime: " + ex.getMessage());
-                    return;
+                    return null;
                 }
             }
-            job = service.generate(new GenerationRequest(params, count.getValue(), primer, iterations.getValue()));
-            poll.play();
-            job.result().whenComplete((items, err) -> Platform.runLater(() -> generated(items, err)));
+            run(new GenerationRequest(params, count.getValue(), primer, iterations.getValue()), "",
+                    new CompletableFuture<>());
+            return null;
+        });
+    }
+
+    private void showModel(GenerationPipeline.ModelInfo info) {
+        modelInfo.setText(String.format(Locale.ROOT, "%s%s · %d values · epoch %d · %s", info.dir().getFileName(),
+                loadedRun == null ? "" : " (run " + loadedRun + ")", info.nVisible(), info.epoch(),
+                info.sound().hasAudio() ? String.format(Locale.ROOT, "%.0f Hz, hop %.1f ms",
+                        info.sound().sampleRateHz(), 1000 * info.sound().hopSeconds())
+                        : "no audio: " + info.sound().unavailable()));
+    }
+
+    /** Runs a batch; {@code note} is added to the status when it is done; {@code done} gets the items. */
+    private void run(GenerationRequest req, String note, CompletableFuture<List<GeneratedItem>> done) {
+        generate.setDisable(true);
+        cancel.setDisable(false);
+        job = service.generate(req);
+        poll.play();
+        job.result().whenComplete((items, err) -> Platform.runLater(() -> {
+            generated(items, err, note);
+            if (err != null) {
+                done.completeExceptionally(err);
+            } else {
+                done.complete(items);
+            }
         }));
     }
 
-    private CompletableFuture<Corpus> corpusFor(OpenRecording shown) {
-        if (shown == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("no recording shown"));
+    /**
+     * Finds the real segments: the shown recording's (for primers) and the comparison set chosen; shows where
+     * they come from. Completes on the JavaFX thread with the comparison set.
+     */
+    public CompletableFuture<Corpus> refreshRealSegments() {
+        GenerationPipeline.ModelInfo info = service.model();
+        CompletableFuture<Corpus> done = new CompletableFuture<>();
+        if (info == null) {
+            realInfo.setText("Real segments (B): load a model first");
+            done.completeExceptionally(new IllegalStateException("load a model first"));
+            return done;
         }
-        if (corpus != null && corpusRecording == shown.recording()) {
-            return CompletableFuture.completedFuture(corpus);
-        }
-        status.setText("Segmenting " + shown.name() + " for real segments…");
-        return service.realCorpus(shown.recording(), shown.name());
+        OpenRecording shown = timeline.recordingProperty().get();
+        realInfo.setText("Real segments (B): finding them…");
+        realSource.shown(shown, service).whenComplete((r, e) -> Platform.runLater(() -> {
+            primeCorpus = r == null ? null : r.corpus();
+            primeRecording = r == null ? null : shown.recording();
+            RealSegmentSource.Resolved use = r;
+            String note = "";
+            if (REAL_TRAINING.equals(realSet.getValue())) {
+                try {
+                    use = realSource.training(info);
+                } catch (IllegalStateException ex) {
+                    note = " (" + ex.getMessage() + ": the shown recording is used)";
+                }
+            }
+            if (use == null) {
+                corpus = null;
+                corpusProblem = message(e);
+                gallery.setReal(null);
+                realInfo.setText("Real segments (B): none: " + corpusProblem + note);
+                done.completeExceptionally(e);
+                return;
+            }
+            corpus = use.corpus();
+            corpusProblem = null;
+            gallery.setReal(corpus);
+            int n = corpus.dataset().size();
+            realInfo.setText(String.format(Locale.ROOT, "Real segments (B): %d from %s%s%s", n, use.description(),
+                    n > GenerationPipeline.MAX_REAL_SEQUENCES ? "; realism on a seeded sample of "
+                            + GenerationPipeline.MAX_REAL_SEQUENCES : "", note));
+            done.complete(corpus);
+        }));
+        return done;
     }
 
-    private void generated(List<GeneratedItem> items, Throwable e) {
+    private void chooseReplay() {
+        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+        c.setTitle("Replay an exported sequence from its provenance sidecar");
+        c.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Sidecar (*.json)", "*.json"));
+        File f = c.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            replay(f.toPath());
+        }
+    }
+
+    /**
+     * Loads a sidecar's model and generates its one sequence again (same frames, same sound) into the gallery.
+     * Completes on the JavaFX thread with the batch of one.
+     */
+    public CompletableFuture<List<GeneratedItem>> replay(Path sidecar) {
+        CompletableFuture<List<GeneratedItem>> done = new CompletableFuture<>();
+        generate.setDisable(true);
+        cancelRequested = false;
+        status.setText("Replaying " + sidecar.getFileName() + "…");
+        service.replay(sidecar, iterations.getValue()).whenComplete((r, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                finishedWith("Cannot replay " + sidecar.getFileName() + ": " + message(e));
+                done.completeExceptionally(e);
+                return;
+            }
+            loadedRun = picker.runOf(r.model().dir());
+            showModel(r.model());
+            String note = "; replayed " + sidecar.getFileName() + (r.sameModel() ? " with the same model weights"
+                    : ": the checkpoint's weights changed since it was exported");
+            refreshRealSegments().handle((c, err) -> {
+                run(r.request(), note, done);
+                return null;
+            });
+        }));
+        return done;
+    }
+
+    private void generated(List<GeneratedItem> items, Throwable e, String note) {
         poll.stop();
         if (e != null) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -331,7 +444,8 @@ public final class GeneratePanel extends BorderPane {
         progress.setProgress(1);
         gallery.setGenerated(items);
         finishedWith("Generated " + items.size() + (items.size() == 1 ? " sequence" : " sequences")
-                + (items.get(0).audio() == null ? " (frames only: " + service.model().sound().unavailable() + ")" : ""));
+                + (items.get(0).audio() == null ? " (frames only: " + service.model().sound().unavailable() + ")" : "")
+                + note);
         if (corpus == null) {
             realism.showNote("No real segments to compare with: " + corpusProblem
                     + ". Show a recording whose rate fits the model.");
@@ -395,7 +509,7 @@ public final class GeneratePanel extends BorderPane {
                     if (e != null) {
                         done.completeExceptionally(e);
                     } else {
-                        onExported.accept(entryFor(dir, items));
+                        onExported.accept(entryFor(dir, items, loadedRun));
                         done.complete(files);
                     }
                 }));
@@ -427,12 +541,31 @@ public final class GeneratePanel extends BorderPane {
         onExported = action;
     }
 
-    /** The project entry of a batch exported into {@code folder}: named after the folder and the batch seed. */
-    static GeneratedEntry entryFor(Path folder, List<GeneratedItem> items) {
+    /**
+     * The project entry of a batch exported into {@code folder}: named after the folder and the batch seed; its run
+     * is the project's training run, or the model folder's name when the model was no project run.
+     */
+    static GeneratedEntry entryFor(Path folder, List<GeneratedItem> items, String run) {
         GenerationProvenance p = items.get(0).provenance();
         Path model = Path.of(p.modelDir()).getFileName();
         return new GeneratedEntry(folder.getFileName() + "-s" + p.params().seed(),
-                model == null ? p.modelDir() : model.toString(), folder, p.params().seed());
+                run != null ? run : model == null ? p.modelDir() : model.toString(), folder, p.params().seed());
+    }
+
+    /**
+     * Links the panel to the rest of the workbench (any argument may be null): live segmentations and the project
+     * for real segments, the project's training runs, and the Training tab's latest checkpoint and corpus.
+     */
+    public void link(SegmentationService segmentations, ProjectService projects,
+                     javafx.beans.value.ObservableValue<Path> latestCheckpoint,
+                     javafx.beans.value.ObservableValue<Corpus> trainingCorpus) {
+        realSource.link(segmentations, projects);
+        realSource.setTrainingCorpus(trainingCorpus);
+        picker.link(projects == null ? List::of : () -> projects.project().trainingRunEntries(), latestCheckpoint);
+    }
+
+    ModelPicker picker() {
+        return picker;
     }
 
     /** The panel's main tab, "Generate". */

@@ -1,6 +1,7 @@
 package org.echoic.ui;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.scene.control.Button;
@@ -21,18 +22,18 @@ import org.echoic.service.PlaybackUnavailableException;
 final class GenerationPlayer extends FlowPane {
     private final Playback playback;
     private final GenerationGallery gallery;
-    private final Supplier<Recording> realRecording;
+    private final Function<CorpusSegment, Recording> realRecording;
     private final Supplier<String> noAudioReason;
     private final Consumer<String> status;
     private final PlaybackBar bar = new PlaybackBar();
     private boolean nextIsB;
 
     /**
-     * @param realRecording the recording the gallery's real segments come from (may give null)
+     * @param realRecording the open recording a real segment of the gallery comes from (null: not open)
      * @param noAudioReason why the loaded model has no sound
      * @param status        shows a message to the user
      */
-    GenerationPlayer(Playback playback, GenerationGallery gallery, Supplier<Recording> realRecording,
+    GenerationPlayer(Playback playback, GenerationGallery gallery, Function<CorpusSegment, Recording> realRecording,
                      Supplier<String> noAudioReason, Consumer<String> status) {
         super(4, 4);
         this.playback = playback;
@@ -66,12 +67,16 @@ final class GenerationPlayer extends FlowPane {
 
     void playReal() {
         Integer i = gallery.selectedRealProperty().get();
-        Recording rec = realRecording.get();
-        if (i == null || gallery.corpus() == null || rec == null) {
+        if (i == null || gallery.corpus() == null) {
             status.accept("No real segment to play: show a recording and generate");
             return;
         }
         CorpusSegment s = gallery.corpus().segments().get(i);
+        Recording rec = realRecording.apply(s);
+        if (rec == null) {
+            status.accept("No real segment to play: show its recording " + s.recording());
+            return;
+        }
         play(rec, s.startFrame(), s.endFrame());
     }
 

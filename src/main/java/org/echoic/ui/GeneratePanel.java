@@ -18,23 +18,17 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
 
-import org.echoic.audio.Recording;
 import org.echoic.corpus.Corpus;
 import org.echoic.dsp.ColorMap;
 import org.echoic.generate.GenerationParams;
 import org.echoic.generate.GenerationProvenance;
-import org.echoic.generate.Resynthesis;
 import org.echoic.io.WavWriter;
 import org.echoic.project.GeneratedEntry;
 import org.echoic.service.GeneratedItem;
@@ -56,27 +50,10 @@ import org.echoic.service.SegmentationService;
  * ({@link RealismView}); export. JavaFX thread only; all work runs in {@link GenerationService}.
  */
 public final class GeneratePanel extends BorderPane {
-    private static final String PRIME_NONE = "none (zero state)";
-    private static final String PRIME_SEGMENT = "first frames of a real segment";
-    private static final String REAL_SHOWN = "shown recording";
-    private static final String REAL_TRAINING = "training corpus";
 
     private final GenerationService service;
     private final TimelineModel timeline;
     private final Label modelInfo = new Label("No model loaded");
-    private final TextField rateHz = new TextField();
-    private final TextField length = new TextField("1.0");
-    private final ChoiceBox<String> lengthUnit = new ChoiceBox<>(FXCollections.observableArrayList("seconds", "frames"));
-    private final TextField temperature = new TextField("1.0");
-    private final Spinner<Integer> gibbs = new Spinner<>(1, 1000, GenerationParams.DEFAULT_GIBBS_STEPS);
-    private final TextField seed = new TextField("1");
-    private final ChoiceBox<String> frameKind = new ChoiceBox<>(FXCollections.observableArrayList("mean-field", "sampled"));
-    private final ChoiceBox<String> chainStart = new ChoiceBox<>(FXCollections.observableArrayList("zeros", "previous frame"));
-    private final Spinner<Integer> count = new Spinner<>(1, 64, 8);
-    private final Spinner<Integer> iterations = new Spinner<>(1, 1000, Resynthesis.DEFAULT_ITERATIONS);
-    private final ChoiceBox<String> priming = new ChoiceBox<>(FXCollections.observableArrayList(PRIME_NONE, PRIME_SEGMENT));
-    private final Spinner<Integer> primeSegment = new Spinner<>(0, 100_000, 0);
-    private final Spinner<Integer> primeFrames = new Spinner<>(1, 100_000, 8);
     private final Button generate = WorkbenchView.button("Generate", "generateButton", "Generate the batch in the background");
     private final Button cancel = WorkbenchView.button("Cancel", "cancelGeneration", "Stop the running generation");
     private final ProgressBar progress = new ProgressBar(0);
@@ -89,14 +66,8 @@ public final class GeneratePanel extends BorderPane {
     private final Timeline poll;
     private GenerationJob job;
     private final ModelPicker picker = new ModelPicker(this::loadModel);
-    private final RealSegmentSource realSource = new RealSegmentSource();
-    private final Label realInfo = new Label("Real segments (B): load a model first");
-    private final ChoiceBox<String> realSet = new ChoiceBox<>(FXCollections.observableArrayList(REAL_SHOWN, REAL_TRAINING));
-    /** The comparison set (gallery B, realism) and the shown recording's segments (primers). */
-    private Corpus corpus;
-    private Corpus primeCorpus;
-    private Recording primeRecording;
-    private String corpusProblem = "no recording shown";
+    private final RealSegmentSource real = new RealSegmentSource();
+    private final GenerationSettings settingsGrid = new GenerationSettings();
     private String loadedRun;
     private boolean cancelRequested;
     private java.util.function.Consumer<GeneratedEntry> onExported = e -> { };
@@ -105,70 +76,20 @@ public final class GeneratePanel extends BorderPane {
         this.service = service;
         this.timeline = timeline;
         setId("generatePanel");
-        GridPane grid = new GridPane();
-        grid.setHgap(6);
-        grid.setVgap(4);
-        int row = 0;
         Button replay = WorkbenchView.button("Replay sidecar…", "replaySidecar",
                 "Make an exported sequence again from its .json provenance sidecar (loads its model)");
         replay.setOnAction(e -> chooseReplay());
         modelInfo.setId("modelInfo");
         modelInfo.setWrapText(true);
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        grid.getColumnConstraints().add(labels);
-        grid.add(picker, 0, row++, 2, 1);
-        grid.add(modelInfo, 0, row++, 2, 1);
-        rateHz.setPromptText("shown recording's");
-        row = add(grid, row, "Rate (Hz)", rateHz, "Audio rate when the model does not store one (empty: the shown "
-                + "recording's rate, or 44100 Hz)");
-        lengthUnit.setValue("seconds");
-        row = add(grid, row, "Length", new HBox(4, length, lengthUnit), "Length of each generated sequence");
-        row = add(grid, row, "Temperature", temperature, "Divides every pre-activation; above 1 is wilder");
-        row = add(grid, row, "Gibbs steps", gibbs, "Gibbs steps per generated frame (k)");
-        row = add(grid, row, "Seed", seed, "Seed of the batch; sequence i uses seed + i");
-        frameKind.setValue("mean-field");
-        row = add(grid, row, "Frames", frameKind, "Mean-field values or Bernoulli samples");
-        chainStart.setValue("zeros");
-        row = add(grid, row, "Chain start", chainStart, "Start each frame's Gibbs chain at zeros or at the previous frame");
-        row = add(grid, row, "Sequences", count, "How many sequences to generate");
-        row = add(grid, row, "Griffin-Lim", iterations, "Phase reconstruction iterations");
-        priming.setValue(PRIME_NONE);
-        row = add(grid, row, "Priming", priming, "Start from zero state or continue a real segment of the shown recording");
-        row = add(grid, row, "Segment", primeSegment, "Index of the priming segment");
-        row = add(grid, row, "Primer frames", primeFrames, "How many of its first frames prime the state");
-        realSet.setValue(REAL_SHOWN);
-        realSet.setId("genRealSet");
-        realSet.valueProperty().addListener((o, a, b) -> refreshRealSegments());
-        row = add(grid, row, "Compare with", realSet, "Real segments (B) for A/B and the realism figures");
-        realInfo.setId("realSource");
-        realInfo.setWrapText(true);
-        grid.add(realInfo, 0, row++, 2, 1);
-        primeSegment.disableProperty().bind(priming.valueProperty().isEqualTo(PRIME_NONE));
-        primeFrames.disableProperty().bind(priming.valueProperty().isEqualTo(PRIME_NONE));
-        for (Spinner<Integer> s : List.of(gibbs, count, iterations, primeSegment, primeFrames)) {
-            s.setEditable(true);
-            s.setPrefWidth(90);
-        }
-        for (TextField f : List.of(rateHz, length, temperature, seed)) {
-            f.setPrefColumnCount(6);
-        }
-        length.setId("genLength");
-        lengthUnit.setId("genLengthUnit");
-        gibbs.setId("genGibbs");
-        count.setId("genCount");
-        iterations.setId("genIterations");
-        priming.setId("genPriming");
-        primeFrames.setId("genPrimeFrames");
-        seed.setId("genSeed");
+        picker.setMaxWidth(Double.MAX_VALUE);
+        settingsGrid.setOnRealSetChanged(this::refreshRealSegments);
         generate.setOnAction(e -> startGeneration());
         cancel.setOnAction(e -> cancelGeneration());
         cancel.setDisable(true);
         progress.setMaxWidth(Double.MAX_VALUE);
         status.setId("generationStatus");
         status.setWrapText(true);
-        GenerationPlayer playRow = new GenerationPlayer(playback, gallery, seg -> primeRecording != null
-                && String.valueOf(primeRecording.path()).equals(seg.recording()) ? primeRecording : null,
+        GenerationPlayer playRow = new GenerationPlayer(playback, gallery, real::recordingOf,
                 () -> service.model() == null ? "no model" : service.model().sound().unavailable(), status::setText);
         wavFormat.setValue("16-bit WAV");
         export.setOnAction(e -> chooseExport());
@@ -186,7 +107,8 @@ public final class GeneratePanel extends BorderPane {
         });
         colours.setValue(ColorMap.VIRIDIS);
         colours.valueProperty().addListener((o, a, b) -> gallery.setColors(b));
-        VBox settings = new VBox(6, heading("Model and generation"), grid, new HBox(6, generate, cancel), progress,
+        VBox settings = new VBox(6, heading("Model and generation"), picker, modelInfo, settingsGrid,
+                real.info(), new HBox(6, generate, cancel), progress,
                 status, replay, heading("Export"), new HBox(6, wavFormat, export));
         settings.setPadding(new Insets(8));
         ScrollPane left = new ScrollPane(settings);
@@ -216,14 +138,6 @@ public final class GeneratePanel extends BorderPane {
         return l;
     }
 
-    private static int add(GridPane grid, int row, String name, javafx.scene.Node control, String tip) {
-        Label l = new Label(name);
-        l.setTooltip(new Tooltip(tip));
-        grid.add(l, 0, row);
-        grid.add(control, 1, row);
-        return row + 1;
-    }
-
     /** The gallery (for tests and for adding views). */
     GenerationGallery gallery() {
         return gallery;
@@ -251,7 +165,7 @@ public final class GeneratePanel extends BorderPane {
      */
     public CompletableFuture<GenerationPipeline.ModelInfo> loadModel(Path dir, String run) {
         OpenRecording shownRec = timeline.recordingProperty().get();
-        double typed = parse(rateHz, Double.NaN);
+        double typed = settingsGrid.typedRate();
         status.setText("Loading " + dir.getFileName() + "…");
         CompletableFuture<GenerationPipeline.ModelInfo> loading;
         if (Double.isNaN(typed) && shownRec != null) {
@@ -285,15 +199,7 @@ public final class GeneratePanel extends BorderPane {
         }
         GenerationParams params;
         try {
-            double len = Double.parseDouble(length.getText().trim());
-            boolean seconds = "seconds".equals(lengthUnit.getValue());
-            if (seconds && !info.sound().hasAudio()) {
-                throw new IllegalArgumentException("this model has no audio: give the length in frames");
-            }
-            int frames = seconds ? info.sound().framesFor(len) : (int) Math.round(len);
-            params = new GenerationParams(frames, gibbs.getValue(), Double.parseDouble(temperature.getText().trim()),
-                    "sampled".equals(frameKind.getValue()), "previous frame".equals(chainStart.getValue()),
-                    Long.parseLong(seed.getText().trim()));
+            params = settingsGrid.params(info);
         } catch (IllegalArgumentException e) {
             status.setText("Check the settings: " + e.getMessage());
             return;
@@ -303,7 +209,7 @@ public final class GeneratePanel extends BorderPane {
         cancelRequested = false;
         job = null;
         progress.setProgress(0);
-        boolean primed = PRIME_SEGMENT.equals(priming.getValue());
+        boolean primed = settingsGrid.primed();
         refreshRealSegments().handle((c, e) -> {
             if (cancelRequested) {
                 finishedWith("Cancelled");
@@ -312,16 +218,18 @@ public final class GeneratePanel extends BorderPane {
             GenerationRequest.Primer primer = null;
             if (primed) {
                 try {
-                    if (primeCorpus == null) {
-                        throw new IllegalArgumentException("no real segments of the shown recording: " + corpusProblem);
+                    if (real.shownCorpus() == null) {
+                        throw new IllegalArgumentException("no real segments of the shown recording: "
+                                + real.problem());
                     }
-                    primer = GenerationPipeline.primer(primeCorpus, primeSegment.getValue(), primeFrames.getValue());
+                    primer = GenerationPipeline.primer(real.shownCorpus(), settingsGrid.primeSegment(),
+                            settingsGrid.primeFrames());
                 } catch (IllegalArgumentException ex) {
                     finishedWith("Cannot prime: " + ex.getMessage());
                     return null;
                 }
             }
-            run(new GenerationRequest(params, count.getValue(), primer, iterations.getValue()), "",
+            run(new GenerationRequest(params, settingsGrid.count(), primer, settingsGrid.iterations()), "",
                     new CompletableFuture<>());
             return null;
         });
@@ -352,49 +260,12 @@ public final class GeneratePanel extends BorderPane {
     }
 
     /**
-     * Finds the real segments: the shown recording's (for primers) and the comparison set chosen; shows where
+     * Finds the real segments (the shown recording's for primers, and the comparison set chosen) and shows where
      * they come from. Completes on the JavaFX thread with the comparison set.
      */
     public CompletableFuture<Corpus> refreshRealSegments() {
-        GenerationPipeline.ModelInfo info = service.model();
-        CompletableFuture<Corpus> done = new CompletableFuture<>();
-        if (info == null) {
-            realInfo.setText("Real segments (B): load a model first");
-            done.completeExceptionally(new IllegalStateException("load a model first"));
-            return done;
-        }
-        OpenRecording shown = timeline.recordingProperty().get();
-        realInfo.setText("Real segments (B): finding them…");
-        realSource.shown(shown, service).whenComplete((r, e) -> Platform.runLater(() -> {
-            primeCorpus = r == null ? null : r.corpus();
-            primeRecording = r == null ? null : shown.recording();
-            RealSegmentSource.Resolved use = r;
-            String note = "";
-            if (REAL_TRAINING.equals(realSet.getValue())) {
-                try {
-                    use = realSource.training(info);
-                } catch (IllegalStateException ex) {
-                    note = " (" + ex.getMessage() + ": the shown recording is used)";
-                }
-            }
-            if (use == null) {
-                corpus = null;
-                corpusProblem = message(e);
-                gallery.setReal(null);
-                realInfo.setText("Real segments (B): none: " + corpusProblem + note);
-                done.completeExceptionally(e);
-                return;
-            }
-            corpus = use.corpus();
-            corpusProblem = null;
-            gallery.setReal(corpus);
-            int n = corpus.dataset().size();
-            realInfo.setText(String.format(Locale.ROOT, "Real segments (B): %d from %s%s%s", n, use.description(),
-                    n > GenerationPipeline.MAX_REAL_SEQUENCES ? "; realism on a seeded sample of "
-                            + GenerationPipeline.MAX_REAL_SEQUENCES : "", note));
-            done.complete(corpus);
-        }));
-        return done;
+        return real.refresh(service, timeline.recordingProperty().get(), settingsGrid.compareWithTraining())
+                .whenComplete((c, e) -> gallery.setReal(c));
     }
 
     private void chooseReplay() {
@@ -416,7 +287,7 @@ public final class GeneratePanel extends BorderPane {
         generate.setDisable(true);
         cancelRequested = false;
         status.setText("Replaying " + sidecar.getFileName() + "…");
-        service.replay(sidecar, iterations.getValue()).whenComplete((r, e) -> Platform.runLater(() -> {
+        service.replay(sidecar, settingsGrid.iterations()).whenComplete((r, e) -> Platform.runLater(() -> {
             if (e != null) {
                 finishedWith("Cannot replay " + sidecar.getFileName() + ": " + message(e));
                 done.completeExceptionally(e);
@@ -446,12 +317,12 @@ public final class GeneratePanel extends BorderPane {
         finishedWith("Generated " + items.size() + (items.size() == 1 ? " sequence" : " sequences")
                 + (items.get(0).audio() == null ? " (frames only: " + service.model().sound().unavailable() + ")" : "")
                 + note);
-        if (corpus == null) {
-            realism.showNote("No real segments to compare with: " + corpusProblem
+        Corpus c = real.comparison();
+        if (c == null) {
+            realism.showNote("No real segments to compare with: " + real.problem()
                     + ". Show a recording whose rate fits the model.");
             return;
         }
-        Corpus c = corpus;
         realism.showNote("Computing realism figures…");
         service.realism(items, c).whenComplete((r, err) -> Platform.runLater(() -> {
             if (err != null) {
@@ -516,14 +387,6 @@ public final class GeneratePanel extends BorderPane {
         return done;
     }
 
-    private static double parse(TextField f, double dflt) {
-        try {
-            return Double.parseDouble(f.getText().trim());
-        } catch (NumberFormatException e) {
-            return dflt;
-        }
-    }
-
     private static String message(Throwable e) {
         Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         return c == null ? "" : c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
@@ -559,8 +422,7 @@ public final class GeneratePanel extends BorderPane {
     public void link(SegmentationService segmentations, ProjectService projects,
                      javafx.beans.value.ObservableValue<Path> latestCheckpoint,
                      javafx.beans.value.ObservableValue<Corpus> trainingCorpus) {
-        realSource.link(segmentations, projects);
-        realSource.setTrainingCorpus(trainingCorpus);
+        real.link(segmentations, projects, trainingCorpus);
         picker.link(projects == null ? List::of : () -> projects.project().trainingRunEntries(), latestCheckpoint);
     }
 

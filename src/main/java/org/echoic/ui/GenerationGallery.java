@@ -120,7 +120,9 @@ final class GenerationGallery extends GridPane {
     private void layoutCells() {
         getChildren().clear();
         Label a = new Label("Generated (A)");
-        Label b = new Label(corpus == null ? "Real (B): open a recording" : "Real (B): " + corpus.dataset().origin());
+        Label b = new Label(corpus == null ? "Real (B): open a recording" : "Real (B): " + corpus.dataset().origin()
+                + (corpus.dataset().size() > MAX_REAL ? " (" + MAX_REAL + " of " + corpus.dataset().size() + " shown)"
+                : ""));
         a.getStyleClass().add("heading");
         b.getStyleClass().add("heading");
         add(a, 0, 0);

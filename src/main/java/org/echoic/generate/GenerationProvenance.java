@@ -19,11 +19,24 @@ package org.echoic.generate;
  * @param sampleRateHz        rate of the audio (NaN when the model has no audio)
  * @param griffinLimIterations Griffin-Lim iterations (0 when no audio was made)
  * @param appVersion          the application's version
+ * @param primeStartFrame     first sample frame of the primer's segment in its recording, −1 when not recorded
+ * @param primeEndFrame       one past its last sample frame, −1 when not recorded
+ * @param primeChannel        the channel its frames were taken from ({@code −1}: the mean of all)
  */
 public record GenerationProvenance(String modelDir, String modelFingerprint, int epoch, String dataFingerprint,
                                    GenerationParams params, int count, int index, long sequenceSeed,
                                    String primeSource, int primeSegment, int primeFrames, double sampleRateHz,
-                                   int griffinLimIterations, String appVersion) {
+                                   int griffinLimIterations, String appVersion, long primeStartFrame,
+                                   long primeEndFrame, int primeChannel) {
+
+    /** Provenance without the primer segment's sample range (a data-set primer, or an older sidecar). */
+    public GenerationProvenance(String modelDir, String modelFingerprint, int epoch, String dataFingerprint,
+                                GenerationParams params, int count, int index, long sequenceSeed, String primeSource,
+                                int primeSegment, int primeFrames, double sampleRateHz, int griffinLimIterations,
+                                String appVersion) {
+        this(modelDir, modelFingerprint, epoch, dataFingerprint, params, count, index, sequenceSeed, primeSource,
+                primeSegment, primeFrames, sampleRateHz, griffinLimIterations, appVersion, -1, -1, -1);
+    }
 
     /** The parameters that generate this one sequence alone (batch of one with its own seed). */
     public GenerationParams sequenceParams() {

@@ -61,6 +61,11 @@ public final class GenerationSidecar {
         prime.put("source", p.primeSource());
         prime.put("segment", p.primeSegment());
         prime.put("frames", p.primeFrames());
+        if (p.primeStartFrame() >= 0) {
+            prime.put("startFrame", p.primeStartFrame());
+            prime.put("endFrame", p.primeEndFrame());
+            prime.put("channel", p.primeChannel());
+        }
         root.put("prime", prime);
         Map<String, Object> audio = new LinkedHashMap<>();
         audio.put("sampleRateHz", Double.isNaN(p.sampleRateHz()) ? null : p.sampleRateHz());
@@ -95,7 +100,8 @@ public final class GenerationSidecar {
                     g.get("index").asInt(), g.get("seed").asLong(),
                     pr.hasNonNull("source") ? pr.get("source").asText() : null, pr.get("segment").asInt(),
                     pr.get("frames").asInt(), a.hasNonNull("sampleRateHz") ? a.get("sampleRateHz").asDouble()
-                    : Double.NaN, a.get("griffinLimIterations").asInt(), root.path("appVersion").asText());
+                    : Double.NaN, a.get("griffinLimIterations").asInt(), root.path("appVersion").asText(),
+                    pr.path("startFrame").asLong(-1), pr.path("endFrame").asLong(-1), pr.path("channel").asInt(-1));
         } catch (RuntimeException e) {
             throw new IOException(file + ": invalid sidecar: " + e.getMessage(), e);
         }

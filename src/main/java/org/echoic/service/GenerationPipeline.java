@@ -118,7 +118,8 @@ public final class GenerationPipeline {
                 info.dataFingerprint(), req.params(), req.count(), s.index(), s.seed(),
                 p == null ? null : p.source(), p == null ? -1 : p.segment(), s.primedFrames(),
                 info.sound().hasAudio() ? info.sound().sampleRateHz() : Double.NaN,
-                info.sound().hasAudio() ? req.griffinLimIterations() : 0, info.appVersion());
+                info.sound().hasAudio() ? req.griffinLimIterations() : 0, info.appVersion(),
+                p == null ? -1 : p.startFrame(), p == null ? -1 : p.endFrame(), p == null ? -1 : p.channel());
     }
 
     /** The segments the segmenter finds in a sound. */
@@ -174,11 +175,11 @@ public final class GenerationPipeline {
 
     /**
      * The first {@code frames} frames (or all) of segment {@code segment} (its index in the segmenter's list, as
-     * in the recording's selection table) as a primer.
+     * in the recording's selection table) as a primer; {@code channel} is the one the corpus was built from.
      *
      * @throws IllegalArgumentException if there is no such segment or it is shorter than one STFT frame
      */
-    public static GenerationRequest.Primer primer(Corpus corpus, int segment, int frames) {
+    public static GenerationRequest.Primer primer(Corpus corpus, int segment, int frames, int channel) {
         List<CorpusSegment> segs = corpus.segments();
         for (int i = 0; i < segs.size(); i++) {
             if (segs.get(i).index() == segment) {
@@ -188,7 +189,8 @@ public final class GenerationPipeline {
                 for (int t = 0; t < n; t++) {
                     out[t] = s[t].clone();
                 }
-                return new GenerationRequest.Primer(segs.get(i).recording(), segment, out);
+                CorpusSegment c = segs.get(i);
+                return new GenerationRequest.Primer(c.recording(), segment, out, c.startFrame(), c.endFrame(), channel);
             }
         }
         String usable = segs.stream().limit(20).map(c -> String.valueOf(c.index()))

@@ -3,6 +3,7 @@ package org.echoic.service;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import org.echoic.audio.Recording;
@@ -10,6 +11,7 @@ import org.echoic.corpus.Corpus;
 import org.echoic.generate.GenerationProvenance;
 import org.echoic.io.AudioFiles;
 import org.echoic.io.SequenceDatasetReader;
+import org.echoic.segment.Segment;
 import org.echoic.segment.SegmentationParams;
 import org.echoic.train.SequenceDataset;
 
@@ -38,7 +40,7 @@ public final class GenerationReplay {
         }
         try (Recording rec = AudioFiles.open(source)) {
             Corpus c = GenerationPipeline.realCorpus(rec, source.toString(), info, SegmentationParams.DEFAULTS);
-            return GenerationPipeline.primer(c, index, frames);
+            return GenerationPipeline.primer(c, index, frames, SegmentationParams.DEFAULTS.channel());
         }
     }
 
@@ -48,14 +50,33 @@ public final class GenerationReplay {
     }
 
     /**
+     * The primer a sidecar records: cut again from the same sample range and channel of its recording when the
+     * sidecar records them (whatever segmentation found the segment), else as {@link #primer} does.
+     */
+    public static GenerationRequest.Primer primer(GenerationProvenance p, GenerationPipeline.ModelInfo info)
+            throws IOException, InterruptedException {
+        Path source = Path.of(p.primeSource());
+        if (p.primeStartFrame() < 0) {
+            return primer(source, p.primeSegment(), p.primeFrames(), info);
+        }
+        try (Recording rec = AudioFiles.open(source)) {
+            Corpus c = GenerationPipeline.realCorpus(rec, p.primeSource(), info,
+                    List.of(new Segment(p.primeStartFrame(), p.primeEndFrame())), p.primeChannel());
+            float[][] s = c.dataset().sequences().get(0);
+            return new GenerationRequest.Primer(p.primeSource(), p.primeSegment(),
+                    Arrays.copyOf(s, Math.max(1, Math.min(p.primeFrames(), s.length))), p.primeStartFrame(),
+                    p.primeEndFrame(), p.primeChannel());
+        }
+    }
+
+    /**
      * The request that makes the sidecar's one sequence again with the loaded model: its parameters and own seed,
      * count 1, its primer (re-cut from its source) and Griffin-Lim iterations ({@code fallbackIterations} for a
      * frames-only sidecar).
      */
     public static GenerationRequest request(GenerationProvenance p, GenerationPipeline.ModelInfo info,
                                             int fallbackIterations) throws IOException, InterruptedException {
-        GenerationRequest.Primer primer = p.primeSource() == null ? null
-                : primer(Path.of(p.primeSource()), p.primeSegment(), p.primeFrames(), info);
+        GenerationRequest.Primer primer = p.primeSource() == null ? null : primer(p, info);
         return new GenerationRequest(p.sequenceParams(), 1, primer,
                 p.griffinLimIterations() > 0 ? p.griffinLimIterations() : fallbackIterations);
     }

@@ -18,13 +18,21 @@ public record GenerationRequest(GenerationParams params, int count, Primer prime
      *
      * @param source  the recording (or data file) the segment comes from
      * @param segment the segment's index there
-     * @param frames  the priming frames, {@code [N][F]}
+     * @param frames     the priming frames, {@code [N][F]}
+     * @param startFrame first sample frame of the segment in the recording, −1 for a data-set sequence
+     * @param endFrame   one past its last sample frame, −1 for a data-set sequence
+     * @param channel    the channel its frames come from (−1: the mean of all)
      */
-    public record Primer(String source, int segment, float[][] frames) {
+    public record Primer(String source, int segment, float[][] frames, long startFrame, long endFrame, int channel) {
         public Primer {
             if (frames == null || frames.length == 0) {
                 throw new IllegalArgumentException("a primer needs at least one frame");
             }
+        }
+
+        /** A primer from a data set's sequence (no sample range). */
+        public Primer(String source, int segment, float[][] frames) {
+            this(source, segment, frames, -1, -1, -1);
         }
     }
 

@@ -223,7 +223,7 @@ public final class GeneratePanel extends BorderPane {
                                 + real.problem());
                     }
                     primer = GenerationPipeline.primer(real.shownCorpus(), settingsGrid.primeSegment(),
-                            settingsGrid.primeFrames());
+                            settingsGrid.primeFrames(), real.shownChannel());
                 } catch (IllegalArgumentException ex) {
                     finishedWith("Cannot prime: " + ex.getMessage());
                     return null;

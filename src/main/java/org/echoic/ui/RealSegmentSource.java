@@ -42,7 +42,7 @@ final class RealSegmentSource {
      * @param corpus      their frames with the model's settings
      * @param description where they come from, in words
      */
-    record Resolved(Corpus corpus, String description) {
+    record Resolved(Corpus corpus, String description, int channel) {
     }
 
     private final Label info = new Label("Real segments (B): load a model first");
@@ -52,6 +52,7 @@ final class RealSegmentSource {
     /** The comparison set (gallery B, realism) and the shown recording's segments (primers). */
     private Corpus comparison;
     private Corpus shownCorpus;
+    private int shownChannel;
     private Recording shownRecording;
     private String problem = "no recording shown";
 
@@ -85,6 +86,11 @@ final class RealSegmentSource {
         return shownCorpus;
     }
 
+    /** The channel {@link #shownCorpus()} was built from (−1: the mean). */
+    int shownChannel() {
+        return shownChannel;
+    }
+
     /** Why there are no real segments, or null. */
     String problem() {
         return problem;
@@ -112,6 +118,7 @@ final class RealSegmentSource {
         info.setText("Real segments (B): finding them…");
         shown(shown, service).whenComplete((r, e) -> Platform.runLater(() -> {
             shownCorpus = r == null ? null : r.corpus();
+            shownChannel = r == null ? -1 : r.channel();
             shownRecording = r == null ? null : shown.recording();
             Resolved use = r;
             String note = "";
@@ -154,7 +161,7 @@ final class RealSegmentSource {
                 String how = String.format(Locale.ROOT, "the workbench's segmentation of %s (percentile %.1f, "
                         + "%d manual edits)", shown.name(), snap.params().thresholdPercentile(), s.edits().size());
                 return service.realCorpus(shown.recording(), id, segs, snap.params().channel())
-                        .thenApply(c -> new Resolved(c, how));
+                        .thenApply(c -> new Resolved(c, how, snap.params().channel()));
             });
         }
         java.util.Optional<ProjectRecording> saved = projects == null ? java.util.Optional.empty()
@@ -164,10 +171,12 @@ final class RealSegmentSource {
             CorpusService.Source src = new CorpusService.Source(id, shown.recording(), pr.segmentation(), null,
                     SegmentationService.editsFromItems(pr.manualEdits()));
             return service.realCorpus(src)
-                    .thenApply(c -> new Resolved(c, "the project's saved segmentation of " + shown.name()));
+                    .thenApply(c -> new Resolved(c, "the project's saved segmentation of " + shown.name(),
+                            pr.segmentation().channel()));
         }
         return service.realCorpus(shown.recording(), id)
-                .thenApply(c -> new Resolved(c, "the default segmentation of " + shown.name()));
+                .thenApply(c -> new Resolved(c, "the default segmentation of " + shown.name(),
+                        org.echoic.segment.SegmentationParams.DEFAULTS.channel()));
     }
 
     /** The Training tab's corpus if there is one whose frames fit the model; else why not (as the exception). */
@@ -180,7 +189,7 @@ final class RealSegmentSource {
         if (why != null) {
             throw new IllegalStateException("the training corpus does not fit the model: " + why);
         }
-        return new Resolved(c, "the training corpus " + c.dataset().origin());
+        return new Resolved(c, "the training corpus " + c.dataset().origin(), -1);
     }
 
     /** The session's snapshot once it shows the current parameters (or after {@link #SETTLE_LIMIT_MS}). */

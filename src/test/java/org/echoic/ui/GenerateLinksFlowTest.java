@@ -144,6 +144,10 @@ class GenerateLinksFlowTest {
             robot.lookup("#genGibbs").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(2);
             robot.lookup("#genCount").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(2);
             robot.lookup("#genIterations").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(4);
+            robot.lookup("#genPrimeFrames").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(3);
+            @SuppressWarnings("unchecked")
+            ChoiceBox<String> priming = robot.lookup("#genPriming").queryAs(ChoiceBox.class);
+            priming.setValue(priming.getItems().get(1));
             robot.lookup("#generateButton").queryAs(javafx.scene.control.Button.class).fire();
         });
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> panel.realism().shown() != null);
@@ -159,5 +163,15 @@ class GenerateLinksFlowTest {
                 .get(30, TimeUnit.SECONDS);
         assertEquals(1, recorded.size());
         assertEquals("birds", recorded.get(0).run(), "the export records the project's run");
+
+        String sidecar = Files.readString(dir.resolve("out").resolve("gen-s1.json"));
+        assertTrue(sidecar.contains("\"startFrame\""), "the primer's sample range is recorded: " + sidecar);
+        WaitForAsyncUtils.asyncFx(() -> panel.replay(dir.resolve("out").resolve("gen-s1.json")))
+                .get(10, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> panel.exportTo(dir.resolve("again"))).get(10, TimeUnit.SECONDS)
+                .get(30, TimeUnit.SECONDS);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(dir.resolve("out").resolve("gen-s1.npy")),
+                Files.readAllBytes(dir.resolve("again").resolve("gen-s1.npy")),
+                "a sequence primed from the tuned segmentation replays identically");
     }
 }

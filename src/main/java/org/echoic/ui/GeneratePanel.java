@@ -284,6 +284,11 @@ public final class GeneratePanel extends BorderPane {
      */
     public CompletableFuture<List<GeneratedItem>> replay(Path sidecar) {
         CompletableFuture<List<GeneratedItem>> done = new CompletableFuture<>();
+        if (generate.isDisabled()) {
+            status.setText("Wait for the running generation to finish (or Cancel it), then replay");
+            done.completeExceptionally(new IllegalStateException("a generation is running"));
+            return done;
+        }
         generate.setDisable(true);
         cancelRequested = false;
         status.setText("Replaying " + sidecar.getFileName() + "…");

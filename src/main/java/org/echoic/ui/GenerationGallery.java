@@ -117,10 +117,16 @@ final class GenerationGallery extends GridPane {
         layoutCells();
     }
 
+    /** The file name of a corpus named by a path, else its name. */
+    private static String shortName(String origin) {
+        int slash = Math.max(origin.lastIndexOf('/'), origin.lastIndexOf('\\'));
+        return slash >= 0 && slash < origin.length() - 1 ? origin.substring(slash + 1) : origin;
+    }
+
     private void layoutCells() {
         getChildren().clear();
         Label a = new Label("Generated (A)");
-        Label b = new Label(corpus == null ? "Real (B): open a recording" : "Real (B): " + corpus.dataset().origin()
+        Label b = new Label(corpus == null ? "Real (B): open a recording" : "Real (B): " + shortName(corpus.dataset().origin())
                 + (corpus.dataset().size() > MAX_REAL ? " (" + MAX_REAL + " of " + corpus.dataset().size() + " shown)"
                 : ""));
         a.getStyleClass().add("heading");

@@ -121,6 +121,7 @@ final class ModelView extends BorderPane {
         modelInfo.setId("modelInfo");
         modelInfo.setWrapText(true);
         segmentsInfo.setWrapText(true);
+        chooseTable.disableProperty().bind(source.valueProperty().isEqualTo(CORPUS));
         source.setId("inspectSource");
         source.getItems().add(SHOWN);
         source.setValue(SHOWN);

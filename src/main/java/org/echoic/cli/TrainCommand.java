@@ -212,7 +212,7 @@ final class TrainCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            ProjectTraining.Outcome o = ProjectTraining.train(project, name, corpus, model, out, 0,
+            ProjectTraining.Outcome o = ProjectTraining.train(project, name, corpus, model, out, keepEpochs, 0,
                     EchoicCli.appVersion(), cancel::get, new Progress(err, model.training()), null);
             err.println();
             Project latest = ProjectFiles.read(input.project);

@@ -38,7 +38,12 @@ final class CorpusSegments {
 
     /** The open recording with this path (as a corpus names it), or null if it is not open. */
     static Recording find(String path, List<OpenRecording> open) {
-        Path p = Path.of(path).toAbsolutePath().normalize();
+        Path p;
+        try {
+            p = Path.of(path).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null; // a data set's origin, not a file
+        }
         for (OpenRecording r : open) {
             if (r.recording().path().toAbsolutePath().normalize().equals(p)) {
                 return r.recording();

@@ -12,7 +12,8 @@ import org.echoic.service.PlaybackUnavailableException;
 
 /**
  * Plays a driver of a hidden unit from the Model tab: a whole segment, or one frame with four frames of context
- * on each side, from its recording (for a training-corpus segment: the open recording with its path). Stateless.
+ * on each side, from its recording, which must be open in the workbench (found by its path, so that a training
+ * corpus' segments play from the recordings they were cut from). Stateless.
  */
 final class DriverPlayback {
     private static final int CONTEXT_FRAMES = 4;
@@ -24,7 +25,7 @@ final class DriverPlayback {
     static void play(FeatureGallery.Driver d, SpectralFrames frames, List<OpenRecording> open, Playback playback,
                      StatusBar status) {
         InspectedSegment s = d.segment();
-        Recording rec = s.recording() != null ? s.recording() : CorpusSegments.find(s.source(), open);
+        Recording rec = CorpusSegments.find(s.source(), open);
         if (rec == null && s.endFrame() > s.startFrame()) {
             status.setNotice(s.source() + " is not open in the workbench: open it to play " + s.name());
             return;

@@ -66,6 +66,7 @@ final class ModelView extends BorderPane {
     private InspectionService.InspectedModel shownModel;
     private Path table;
     private Object framedFor;
+    private String shownProblem;
 
     ModelView(InspectionService service, TimelineModel timeline, Playback playback, StatusBar status,
               ExecutorService compute, ExecutorService io, List<OpenRecording> openRecordings) {
@@ -248,7 +249,10 @@ final class ModelView extends BorderPane {
         }
         gallery.show(m, service.report());
         String problem = service.problem();
-        status.setNotice(problem == null ? null : "Model: " + problem);
+        if (!java.util.Objects.equals(problem, shownProblem)) {
+            shownProblem = problem; // only a change: other notices (e.g. about playing) stay
+            status.setNotice(problem == null ? null : "Model: " + problem);
+        }
     }
 
     private static String describe(InspectionService.InspectedModel m) {

@@ -196,5 +196,15 @@ class TrainingModelFlowTest {
         Path out = Path.of("target", "screenshots", "model-tab-training.png");
         Files.createDirectories(out.getParent());
         ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", out.toFile());
+
+        // with its recording closed, a corpus segment cannot be played: the notice says so
+        int plays = played.size();
+        robot.interact(() -> {
+            view.closeAllRecordings();
+            model.gallery().drivers().getSelectionModel().select(1);
+        });
+        assertEquals(plays, played.size());
+        String notice = fx(() -> robot.lookup("#noticeText").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(notice.contains("bird-song.wav is not open in the workbench"), notice);
     }
 }

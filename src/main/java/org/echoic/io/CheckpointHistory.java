@@ -38,6 +38,27 @@ public final class CheckpointHistory implements CheckpointStore {
         this.keep = keep;
     }
 
+    /**
+     * Snapshots to keep from a user's text: empty or "all" = {@link #ALL}, else a count of 0 or more.
+     *
+     * @throws IllegalArgumentException naming the text if it is neither
+     */
+    public static int parseKeep(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty() || t.equalsIgnoreCase("all")) {
+            return ALL;
+        }
+        try {
+            int n = Integer.parseInt(t);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("epochs to keep must be 0 or more, or all: '" + t + "'");
+    }
+
     /** The run's checkpoint folder. */
     public CheckpointFolder folder() {
         return folder;

@@ -81,6 +81,11 @@ class CheckpointHistoryTest {
         assertEquals(List.of(1, 2, 3, 4, 4), epochs(all));
         assertThrows(IllegalArgumentException.class, () -> new CheckpointHistory(new CheckpointFolder(all, "t",
                 null, null), -2));
+        assertEquals(CheckpointHistory.ALL, CheckpointHistory.parseKeep(" All "));
+        assertEquals(CheckpointHistory.ALL, CheckpointHistory.parseKeep(""));
+        assertEquals(3, CheckpointHistory.parseKeep("3"));
+        assertThrows(IllegalArgumentException.class, () -> CheckpointHistory.parseKeep("-1"));
+        assertThrows(IllegalArgumentException.class, () -> CheckpointHistory.parseKeep("two"));
     }
 
     @Test

@@ -140,6 +140,7 @@ class TrainingModelFlowTest {
             m.rates.setText("1e-3");
             m.epochsPerStage.getValueFactory().setValue(3);
             training.trainingPanel().runDir.setText(run.toString());
+            training.trainingPanel().keepEpochs.setText("2");
             robot.lookup("#corpusNperseg").queryAs(ChoiceBox.class).setValue(128);
             robot.lookup("#segmentSource").queryAs(ChoiceBox.class).getSelectionModel().select(1);
         });
@@ -150,22 +151,22 @@ class TrainingModelFlowTest {
         robot.clickOn("#startTraining");
         waitFor("the run to complete", () -> training.service().status().state() == TrainingService.State.COMPLETED);
         robot.interact(() -> ((TabPane) view.lookup("#viewTabs")).getSelectionModel().select(modelTab));
-        // the browser switched to the run and lists its checkpoint and one snapshot per epoch, sorted by epoch
-        waitFor("the epochs listed", () -> fx(() -> model.browser().list().getItems().size()) == 4);
+        // the browser switched to the run and lists its checkpoint and the last two epochs' snapshots (keep 2)
+        waitFor("the epochs listed", () -> fx(() -> model.browser().list().getItems().size()) == 3);
         List<InspectionService.CheckpointInfo> items = fx(() -> List.copyOf(model.browser().list().getItems()));
-        assertEquals(List.of(1, 2, 3, 3), items.stream().map(InspectionService.CheckpointInfo::epochs).toList());
-        assertEquals("epoch-0001", items.get(0).dir().getFileName().toString());
+        assertEquals(List.of(2, 3, 3), items.stream().map(InspectionService.CheckpointInfo::epochs).toList());
+        assertEquals("epoch-0002", items.get(0).dir().getFileName().toString());
         assertTrue(items.stream().anyMatch(i -> i.dir().equals(run.toAbsolutePath().normalize())));
         waitFor("the followed newest model", () -> inspection.model() != null && inspection.model().epochs() == 3);
 
-        // stop following and load the first epoch
+        // stop following and load the earlier epoch
         robot.interact(() -> {
             robot.lookup("#followNewest").queryAs(CheckBox.class).setSelected(false);
             model.browser().list().getSelectionModel().select(0);
         });
         robot.clickOn("#loadCheckpoint");
-        waitFor("epoch 1 loaded", () -> inspection.model() != null && inspection.model().epochs() == 1
-                && inspection.model().dir().getFileName().toString().equals("epoch-0001"));
+        waitFor("epoch 2 loaded", () -> inspection.model() != null && inspection.model().epochs() == 2
+                && inspection.model().dir().getFileName().toString().equals("epoch-0002"));
 
         // the training corpus is the segment source: statistics and drivers over its segments
         assertEquals("the training corpus", fx(() -> robot.lookup("#inspectSource").queryAs(ChoiceBox.class)

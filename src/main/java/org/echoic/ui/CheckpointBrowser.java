@@ -30,6 +30,7 @@ final class CheckpointBrowser extends VBox {
     private final Label folderLabel = new Label("No run folder chosen");
     private final CheckBox follow = new CheckBox("Follow newest");
     private Path folder;
+    private long listing;
 
     CheckpointBrowser(InspectionService service, Consumer<String> status) {
         super(6);
@@ -113,11 +114,16 @@ final class CheckpointBrowser extends VBox {
             service.follow(runFolder);
         }
         if (!java.nio.file.Files.exists(runFolder)) {
+            listing++;
             list.getItems().clear();
             folderLabel.setText(runFolder + " (no checkpoint yet)");
             return;
         }
+        long mine = ++listing;
         service.listCheckpoints(runFolder).whenComplete((items, e) -> Platform.runLater(() -> {
+            if (mine != listing) {
+                return; // a newer listing was asked for
+            }
             if (e != null) {
                 Throwable c = e.getCause() != null ? e.getCause() : e;
                 status.accept("Cannot list " + runFolder + ": " + c.getMessage());

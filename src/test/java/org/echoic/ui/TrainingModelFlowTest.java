@@ -152,7 +152,8 @@ class TrainingModelFlowTest {
         waitFor("the run to complete", () -> training.service().status().state() == TrainingService.State.COMPLETED);
         robot.interact(() -> ((TabPane) view.lookup("#viewTabs")).getSelectionModel().select(modelTab));
         // the browser switched to the run and lists its checkpoint and the last two epochs' snapshots (keep 2)
-        waitFor("the epochs listed", () -> fx(() -> model.browser().list().getItems().size()) == 3);
+        waitFor("the epochs listed", () -> fx(() -> model.browser().list().getItems().stream()
+                .map(InspectionService.CheckpointInfo::epochs).toList()).equals(List.of(2, 3, 3)));
         List<InspectionService.CheckpointInfo> items = fx(() -> List.copyOf(model.browser().list().getItems()));
         assertEquals(List.of(2, 3, 3), items.stream().map(InspectionService.CheckpointInfo::epochs).toList());
         assertEquals("epoch-0002", items.get(0).dir().getFileName().toString());

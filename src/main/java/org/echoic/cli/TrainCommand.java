@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.echoic.corpus.Corpus;
 import org.echoic.io.CheckpointFolder;
+import org.echoic.io.CheckpointHistory;
 import org.echoic.io.Json;
 import org.echoic.io.SequenceDatasetReader;
 import org.echoic.rnnrbm.ComputeBackend;
@@ -76,6 +77,9 @@ final class TrainCommand implements Callable<Integer> {
     int window = 0;
     @Option(names = "--seed", description = "Seed of all random draws (default ${DEFAULT-VALUE}).")
     long seed = 1;
+    @Option(names = "--keep-epochs", description = "Epoch snapshots kept in <out>.epochs/epoch-NNNN "
+            + "(default: all; 0 = none; N = the newest N).")
+    int keepEpochs = CheckpointHistory.ALL;
     @Option(names = "--resume", description = "Continue from this checkpoint folder.")
     Path resume;
     @Option(names = "--out", required = true, description = "Checkpoint folder to write.")
@@ -104,6 +108,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (keepEpochs < CheckpointHistory.ALL) {
+            throw new IllegalArgumentException("--keep-epochs must be 0 or more (default: all): " + keepEpochs);
+        }
         if (input.project != null) {
             return trainProject();
         }
@@ -170,7 +177,8 @@ final class TrainCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (model; opt) {
             Trainer t = new Trainer(model, opt, cfg, train, val, state,
-                    new CheckpointFolder(out, EchoicCli.appVersion(), scalingMap, stftMap), new Progress(err, cfg));
+                    new CheckpointHistory(new CheckpointFolder(out, EchoicCli.appVersion(), scalingMap, stftMap),
+                            keepEpochs), new Progress(err, cfg));
             Trainer.Outcome o = t.run(cancel::get);
             err.println();
             err.println("echoic: " + (o == Trainer.Outcome.COMPLETED ? "training complete" : "training stopped")
@@ -204,7 +212,7 @@ final class TrainCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            ProjectTraining.Outcome o = ProjectTraining.train(project, name, corpus, model, out, 0,
+            ProjectTraining.Outcome o = ProjectTraining.train(project, name, corpus, model, out, keepEpochs, 0,
                     EchoicCli.appVersion(), cancel::get, new Progress(err, model.training()), null);
             err.println();
             Project latest = ProjectFiles.read(input.project);

@@ -257,7 +257,7 @@ public final class CheckpointFolder implements CheckpointStore {
         }
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The checkpoints of a training run folder, read from their {@code model.json} alone (no weights): the folder
  * itself if it is a checkpoint, and every checkpoint folder below it (two levels deep; hidden folders, such
- * as the temporary and previous folders of an atomic save, are skipped). Stateless; thread-safe.
+ * as the temporary and previous folders of an atomic save, are skipped), plus, when the folder is a run's
+ * checkpoint, its epoch snapshots in {@code <runFolder>.epochs} ({@link CheckpointHistory}). Stateless; thread-safe.
  */
 public final class CheckpointSummaries {
     private static final int DEPTH = 2;
@@ -43,6 +44,17 @@ public final class CheckpointSummaries {
             throw new IOException(runFolder + ": not a folder");
         }
         List<Summary> out = new ArrayList<>();
+        collect(runFolder, out);
+        Path epochs = CheckpointHistory.epochsDir(runFolder);
+        if (Files.isRegularFile(runFolder.resolve(CheckpointFolder.MODEL_JSON)) && Files.isDirectory(epochs)) {
+            collect(epochs, out);
+        }
+        out.sort(Comparator.comparingInt(Summary::epochs).thenComparing(Summary::modified)
+                .thenComparing(s -> s.dir().toString()));
+        return out;
+    }
+
+    private static void collect(Path runFolder, List<Summary> out) throws IOException {
         try (Stream<Path> walk = Files.walk(runFolder, DEPTH)) {
             for (Path d : (Iterable<Path>) walk.filter(Files::isDirectory)::iterator) {
                 boolean hidden = !d.equals(runFolder) && d.getFileName().toString().startsWith(".");
@@ -55,9 +67,6 @@ public final class CheckpointSummaries {
                 }
             }
         }
-        out.sort(Comparator.comparingInt(Summary::epochs).thenComparing(Summary::modified)
-                .thenComparing(s -> s.dir().toString()));
-        return out;
     }
 
     /** The most recently written checkpoint of {@code runFolder}, or null if there is none. */

@@ -266,6 +266,9 @@ public final class InspectionService implements AutoCloseable {
             checking = true;
         }
         try {
+            if (!java.nio.file.Files.exists(runFolder)) {
+                return; // a run that has not written its first checkpoint yet
+            }
             CheckpointSummaries.Summary latest = CheckpointSummaries.latest(runFolder);
             InspectedModel m = current;
             if (latest != null && (m == null || !m.dir().equals(latest.dir())

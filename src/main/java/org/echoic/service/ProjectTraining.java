@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 
 import org.echoic.corpus.CorpusSegment;
 import org.echoic.io.CheckpointFolder;
+import org.echoic.io.CheckpointHistory;
 import org.echoic.project.CorpusEntry;
 import org.echoic.project.ModelEntry;
 import org.echoic.project.Project;
@@ -52,24 +53,33 @@ public final class ProjectTraining {
                 .withCdSteps(m.cdSteps()).withSampleVisible(m.sampleVisible());
     }
 
+    /** Builds the corpus and trains, keeping every epoch's snapshot. */
+    public static Outcome train(Project project, String runName, CorpusEntry corpus, ModelEntry model, Path folder,
+                                int stopAfterEpochs, String appVersion, BooleanSupplier cancelled,
+                                TrainingListener listener, Executor executor) throws IOException, InterruptedException {
+        return train(project, runName, corpus, model, folder, CheckpointHistory.ALL, stopAfterEpochs, appVersion,
+                cancelled, listener, executor);
+    }
+
     /**
      * Builds the corpus and trains.
      *
      * @param runName         the run's name in the project
      * @param folder          the checkpoint folder
+     * @param keepEpochs      epoch snapshots kept in {@code <folder>.epochs} ({@link CheckpointHistory#ALL}, 0 = none)
      * @param stopAfterEpochs stop after this many epochs (0 = the whole curriculum)
      * @param cancelled       polled at every batch boundary
      * @param listener        receives the metrics (may be null)
      * @param executor        runs the segmenter while the corpus is built (may be null)
      */
     public static Outcome train(Project project, String runName, CorpusEntry corpus, ModelEntry model, Path folder,
-                                int stopAfterEpochs, String appVersion, BooleanSupplier cancelled,
+                                int keepEpochs, int stopAfterEpochs, String appVersion, BooleanSupplier cancelled,
                                 TrainingListener listener, Executor executor) throws IOException, InterruptedException {
         ProjectCorpora.Built built = ProjectCorpora.build(project, corpus, executor, null);
         CorpusSegment first = built.corpus().segments().get(0);
         var frames = built.corpus().frames();
-        CheckpointFolder store = new CheckpointFolder(folder, appVersion, frames.scalingMap(),
-                frames.stftMap(first.sampleRateHz()));
+        CheckpointHistory store = new CheckpointHistory(new CheckpointFolder(folder, appVersion, frames.scalingMap(),
+                frames.stftMap(first.sampleRateHz())), keepEpochs);
         ComputeBackend.configureForTraining();
         AtomicBoolean enough = new AtomicBoolean();
         int[] epochs = {0};

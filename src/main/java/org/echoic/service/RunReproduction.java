@@ -91,7 +91,7 @@ public final class RunReproduction {
         try {
             ProjectTraining.Outcome o = ProjectTraining.train(project, run.name(),
                     ProjectCorpora.entry(project, run.corpus()), ProjectTraining.model(project, run.model()), folder,
-                    run.epochs(), appVersion, cancelled, null, executor);
+                    0, run.epochs(), appVersion, cancelled, null, executor);
             if (o.run().epochs() != run.epochs()) {
                 return new Check(run, run.dataFingerprint(), data, recordedParams, null,
                         "re-training stopped after " + o.run().epochs() + " epochs");

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.echoic.corpus.Corpus;
 import org.echoic.dsp.SpectralFrames;
 import org.echoic.io.CheckpointFolder;
+import org.echoic.io.CheckpointHistory;
 import org.echoic.rnnrbm.ComputeBackend;
 import org.echoic.rnnrbm.RmsProp;
 import org.echoic.rnnrbm.RnnRbm;
@@ -28,7 +29,8 @@ import org.echoic.train.TrainingState;
  * The workbench's one training run, on the {@link ModelThread}: start, pause (blocks at a batch boundary while
  * still running submitted model tasks), resume, stop (finishes the current batch and writes a checkpoint of the
  * weights so far) and resume from a checkpoint folder. Checkpoints go to the run folder after every epoch with
- * the corpus' STFT and scaling sections. Metrics reach the UI through {@link #metrics()} (drained by polling) and
+ * the corpus' STFT and scaling sections, and a snapshot of each epoch to {@code <runDir>.epochs}
+ * ({@link CheckpointHistory}). Metrics reach the UI through {@link #metrics()} (drained by polling) and
  * {@link #status()} (a snapshot); nothing here calls back into a UI. Thread-safe; no JavaFX.
  */
 public final class TrainingService implements AutoCloseable {
@@ -50,9 +52,16 @@ public final class TrainingService implements AutoCloseable {
      * @param training           batch, curriculum, regularisation, seed
      * @param validationFraction fraction of segments held out for validation (0 = none)
      * @param runDir             the checkpoint folder of this run
+     * @param keepEpochs         epoch snapshots kept in {@code <runDir>.epochs} ({@link CheckpointHistory#ALL},
+     *                           0 = none, or the newest N)
      */
     public record Request(Corpus corpus, RnnRbmConfig model, TrainingConfig training, double validationFraction,
-                          Path runDir) {
+                          Path runDir, int keepEpochs) {
+        /** A request keeping every epoch's snapshot. */
+        public Request(Corpus corpus, RnnRbmConfig model, TrainingConfig training, double validationFraction,
+                       Path runDir) {
+            this(corpus, model, training, validationFraction, runDir, CheckpointHistory.ALL);
+        }
     }
 
     private static final long PAUSE_POLL_MS = 20;
@@ -136,7 +145,7 @@ public final class TrainingService implements AutoCloseable {
         return launch(() -> {
             RnnRbm model = new RnnRbm(r.model(), r.training().seed());
             return new Loaded(model, new RmsProp(model), r.training(), TrainingState.start());
-        }, r.corpus(), r.validationFraction(), r.runDir());
+        }, r.corpus(), r.validationFraction(), r.runDir(), r.keepEpochs());
     }
 
     /**
@@ -149,7 +158,7 @@ public final class TrainingService implements AutoCloseable {
         return launch(() -> {
             CheckpointFolder.Loaded l = CheckpointFolder.load(checkpointDir);
             return new Loaded(l.model(), l.optimizer(), l.config(), l.state(), l.dataFingerprint());
-        }, corpus, validationFraction, checkpointDir);
+        }, corpus, validationFraction, checkpointDir, CheckpointHistory.ALL);
     }
 
     /** Pauses at the next batch boundary. */
@@ -205,12 +214,14 @@ public final class TrainingService implements AutoCloseable {
         Loaded open() throws IOException;
     }
 
-    private CompletableFuture<State> launch(ModelSource source, Corpus corpus, double fraction, Path runDir) {
-        run = modelThread.runLong(() -> execute(source, corpus, fraction, runDir)).thenApply(v -> status.state());
+    private CompletableFuture<State> launch(ModelSource source, Corpus corpus, double fraction, Path runDir,
+                                            int keepEpochs) {
+        run = modelThread.runLong(() -> execute(source, corpus, fraction, runDir, keepEpochs))
+                .thenApply(v -> status.state());
         return run;
     }
 
-    private void execute(ModelSource source, Corpus corpus, double fraction, Path runDir) {
+    private void execute(ModelSource source, Corpus corpus, double fraction, Path runDir, int keepEpochs) {
         Loaded m = null;
         try {
             if (blasThreads > 0) {
@@ -242,7 +253,8 @@ public final class TrainingService implements AutoCloseable {
                     m.state().skippedTotal(), ComputeBackend.describe(), threads, runDir, "Training");
             activeNanos = 0;
             framesDone = 0;
-            Trainer trainer = new Trainer(m.model(), m.optimizer(), cfg, train, val, m.state(), folder,
+            Trainer trainer = new Trainer(m.model(), m.optimizer(), cfg, train, val, m.state(),
+                    new CheckpointHistory(folder, keepEpochs),
                     new Listener(cfg));
             Trainer.Outcome o = trainer.run(() -> stopRequested);
             if (o == Trainer.Outcome.CANCELLED) {

@@ -19,8 +19,9 @@ import javafx.stage.DirectoryChooser;
 import org.echoic.service.InspectionService;
 
 /**
- * The checkpoint browser of the Model tab: choose a run folder, list its checkpoints with epochs and costs from
- * their model.json, load one, or follow the newest while training writes them. JavaFX thread only.
+ * The checkpoint browser of the Model tab: choose a run folder, list its checkpoints (the run's and its epoch
+ * snapshots) with epochs and costs from their model.json, load one, or follow the newest while training writes
+ * them. JavaFX thread only.
  */
 final class CheckpointBrowser extends VBox {
     private final InspectionService service;
@@ -29,6 +30,7 @@ final class CheckpointBrowser extends VBox {
     private final Label folderLabel = new Label("No run folder chosen");
     private final CheckBox follow = new CheckBox("Follow newest");
     private Path folder;
+    private long listing;
 
     CheckpointBrowser(InspectionService service, Consumer<String> status) {
         super(6);
@@ -46,11 +48,7 @@ final class CheckpointBrowser extends VBox {
             }
         });
         Button refresh = WorkbenchView.button("Refresh", "refreshCheckpoints", "List the folder's checkpoints again");
-        refresh.setOnAction(e -> {
-            if (folder != null) {
-                browse(folder);
-            }
-        });
+        refresh.setOnAction(e -> refresh());
         Button load = WorkbenchView.button("Load", "loadCheckpoint", "Load the chosen checkpoint into the views");
         load.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         load.setOnAction(e -> loadSelected());
@@ -91,6 +89,23 @@ final class CheckpointBrowser extends VBox {
                 c.nVisible(), c.nHidden(), c.nRecurrent());
     }
 
+    /**
+     * Switches to the run folder of a run that is starting (it may not exist yet) and follows its newest
+     * checkpoint; {@link #refresh} lists the checkpoints written since.
+     */
+    void followRun(Path runFolder) {
+        folder = runFolder;
+        follow.setSelected(true);
+        browse(runFolder);
+    }
+
+    /** Lists the current run folder's checkpoints again (e.g. after training wrote one). */
+    void refresh() {
+        if (folder != null) {
+            browse(folder);
+        }
+    }
+
     /** Lists the checkpoints of {@code runFolder} and selects the newest. */
     void browse(Path runFolder) {
         folder = runFolder;
@@ -98,7 +113,17 @@ final class CheckpointBrowser extends VBox {
         if (follow.isSelected()) {
             service.follow(runFolder);
         }
+        if (!java.nio.file.Files.exists(runFolder)) {
+            listing++;
+            list.getItems().clear();
+            folderLabel.setText(runFolder + " (no checkpoint yet)");
+            return;
+        }
+        long mine = ++listing;
         service.listCheckpoints(runFolder).whenComplete((items, e) -> Platform.runLater(() -> {
+            if (mine != listing) {
+                return; // a newer listing was asked for
+            }
             if (e != null) {
                 Throwable c = e.getCause() != null ? e.getCause() : e;
                 status.accept("Cannot list " + runFolder + ": " + c.getMessage());

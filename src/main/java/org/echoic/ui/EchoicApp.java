@@ -77,7 +77,8 @@ public final class EchoicApp extends Application {
         playback = new JavaSoundPlayback();
         WorkbenchView view = WorkbenchView.showIn(stage, service, playback);
         inspection = new InspectionService(executors);
-        view.addViewTab(ModelView.tab(view, inspection, playback), 1);
+        javafx.scene.control.Tab modelTab = ModelView.tab(view, inspection, playback);
+        view.addViewTab(modelTab, 1);
         projects = new ProjectService(executors, new RecentFiles(ProjectService.defaultRecentProjectsFile()),
                 ProjectService.defaultRecoveryDir());
         ProjectController project = ProjectController.install(stage, view, projects);
@@ -85,6 +86,8 @@ public final class EchoicApp extends Application {
         SegmentationWorkbench.install(view, segmentations);
         String version = EchoicApp.class.getPackage().getImplementationVersion();
         training = TrainingTab.install(stage, view, projects, executors, version == null ? "development" : version);
+        ((ModelView) modelTab.getContent()).linkTraining(training.runStartedProperty(),
+                training.checkpointsWrittenProperty(), training.corpusProperty());
         view.generatePanel().setOnExported(entry -> projects.update(p -> p.withGenerated(entry)));
         view.generatePanel().link(segmentations, projects, training.latestCheckpointProperty(),
                 training.corpusPanel().corpusProperty());

@@ -33,19 +33,19 @@ import org.echoic.service.InspectionService;
 import org.echoic.service.LatestWins;
 import org.echoic.service.OpenRecording;
 import org.echoic.service.Playback;
-import org.echoic.service.PlaybackParams;
-import org.echoic.service.PlaybackUnavailableException;
 import org.echoic.service.SegmentTables;
 import org.echoic.segment.Segment;
 
 /**
  * The workbench's "Model" tab: the checkpoint browser and the segments of the shown recording (from the segment
- * table beside it, or one chosen) at the left, the activations view in the centre and the learned-features
+ * table beside it, or one chosen) or of the Training tab's corpus at the left, the activations view in the centre and the learned-features
  * gallery beneath; export buttons. The shown recording's segments are framed with the loaded model's own settings
  * (from its model.json) on the compute pool; the model work runs on the model thread through
  * {@link InspectionService}; a 5 Hz timeline picks up results. JavaFX thread only.
  */
 final class ModelView extends BorderPane {
+    private static final String SHOWN = "the shown recording";
+    private static final String CORPUS = "the training corpus";
     private final InspectionService service;
     private final TimelineModel timeline;
     private final Playback playback;
@@ -56,6 +56,9 @@ final class ModelView extends BorderPane {
     private final FeatureGallery gallery;
     private final Label modelInfo = new Label("No model loaded");
     private final Label segmentsInfo = new Label("");
+    private final javafx.scene.control.ChoiceBox<String> source = new javafx.scene.control.ChoiceBox<>();
+    private final List<OpenRecording> openRecordings;
+    private org.echoic.corpus.Corpus corpus;
     private final ListView<InspectedSegment> segments = new ListView<>();
     private final LatestWins<List<InspectedSegment>> framing;
     private final Timeline poll;
@@ -63,10 +66,12 @@ final class ModelView extends BorderPane {
     private InspectionService.InspectedModel shownModel;
     private Path table;
     private Object framedFor;
+    private String shownProblem;
 
     ModelView(InspectionService service, TimelineModel timeline, Playback playback, StatusBar status,
-              ExecutorService compute, ExecutorService io) {
+              ExecutorService compute, ExecutorService io, List<OpenRecording> openRecordings) {
         this.service = service;
+        this.openRecordings = openRecordings;
         this.timeline = timeline;
         this.playback = playback;
         this.status = status;
@@ -117,7 +122,15 @@ final class ModelView extends BorderPane {
         modelInfo.setId("modelInfo");
         modelInfo.setWrapText(true);
         segmentsInfo.setWrapText(true);
-        VBox left = new VBox(8, browser, modelInfo, new Label("Segments of the shown recording"),
+        chooseTable.disableProperty().bind(source.valueProperty().isEqualTo(CORPUS));
+        source.setId("inspectSource");
+        source.getItems().add(SHOWN);
+        source.setValue(SHOWN);
+        source.valueProperty().addListener((o, a, b) -> {
+            framedFor = null;
+            reframe();
+        });
+        VBox left = new VBox(8, browser, modelInfo, new HBox(6, new Label("Segments of"), source),
                 new HBox(6, chooseTable, selection), segmentsInfo, segments, export);
         left.setPadding(new Insets(8));
         left.setPrefWidth(330);
@@ -153,12 +166,47 @@ final class ModelView extends BorderPane {
     /** The "Model" tab holding a new view. */
     static Tab tab(WorkbenchView view, InspectionService service, Playback playback) {
         ModelView m = new ModelView(service, view.model(), playback, view.statusBar(),
-                view.service().executors().compute(), view.service().executors().io());
+                view.service().executors().compute(), view.service().executors().io(),
+                view.recordingList().getItems());
         Tab t = new Tab("Model", m);
         t.setId("modelTab");
         t.setClosable(false);
         t.setOnClosed(e -> m.dispose());
         return t;
+    }
+
+    /**
+     * Follows a training run: a started run's folder is browsed and its newest checkpoint followed, each written
+     * checkpoint refreshes the list, and a built corpus becomes the "Training corpus" segment source.
+     */
+    void linkTraining(javafx.beans.value.ObservableValue<Path> runStarted,
+                      javafx.beans.value.ObservableValue<Number> checkpointsWritten,
+                      javafx.beans.value.ObservableValue<org.echoic.corpus.Corpus> trainingCorpus) {
+        runStarted.addListener((o, a, dir) -> {
+            if (dir != null) {
+                browser.followRun(dir);
+            }
+        });
+        checkpointsWritten.addListener((o, a, n) -> browser.refresh());
+        trainingCorpus.addListener((o, a, c) -> setTrainingCorpus(c));
+        setTrainingCorpus(trainingCorpus.getValue());
+    }
+
+    /** Offers {@code c} (null: none) as the "Training corpus" segment source and selects it. */
+    void setTrainingCorpus(org.echoic.corpus.Corpus c) {
+        corpus = c;
+        framedFor = null;
+        if (c == null) {
+            source.getItems().remove(CORPUS);
+            source.setValue(SHOWN);
+        } else if (!source.getItems().contains(CORPUS)) {
+            source.getItems().add(CORPUS);
+        }
+        if (c != null && !CORPUS.equals(source.getValue())) {
+            source.setValue(CORPUS);
+        } else {
+            reframe();
+        }
     }
 
     CheckpointBrowser browser() {
@@ -201,7 +249,10 @@ final class ModelView extends BorderPane {
         }
         gallery.show(m, service.report());
         String problem = service.problem();
-        status.setNotice(problem == null ? null : "Model: " + problem);
+        if (!java.util.Objects.equals(problem, shownProblem)) {
+            shownProblem = problem; // only a change: other notices (e.g. about playing) stay
+            status.setNotice(problem == null ? null : "Model: " + problem);
+        }
     }
 
     private static String describe(InspectionService.InspectedModel m) {
@@ -224,6 +275,12 @@ final class ModelView extends BorderPane {
     /** Frames the shown recording's segments with the model's settings (compute pool), then asks for statistics. */
     private void reframe() {
         InspectionService.InspectedModel m = shownModel;
+        if (CORPUS.equals(source.getValue()) && corpus != null) {
+            if (m != null) {
+                listCorpus(m, corpus);
+            }
+            return;
+        }
         OpenRecording r = timeline.recordingProperty().get();
         int channel = timeline.channelProperty().get();
         Path chosen = table;
@@ -247,17 +304,34 @@ final class ModelView extends BorderPane {
             }
             List<Segment> segs = SegmentTables.read(t, r.recording().sampleRateHz());
             return InspectedSegment.fromRecording(r.recording(), channel, segs, m.frames(), m.config().nVisible());
-        }, list -> Platform.runLater(() -> {
-            segments.getItems().setAll(list);
-            segmentsInfo.setText(list.size() + " segments");
-            if (!list.isEmpty()) {
-                service.statistics(list, 5);
-                segments.getSelectionModel().select(0);
-            }
-        }), e -> Platform.runLater(() -> {
+        }, list -> Platform.runLater(() -> showSegments(list, list.size() + " segments")), e -> Platform.runLater(() -> {
             segments.getItems().clear();
             segmentsInfo.setText(e.getMessage());
         }));
+    }
+
+    private void showSegments(List<InspectedSegment> list, String info) {
+        segments.getItems().setAll(list);
+        segmentsInfo.setText(info);
+        if (!list.isEmpty()) {
+            service.statistics(list, 5);
+            segments.getSelectionModel().select(0);
+        }
+    }
+
+    /** Lists the training corpus' segments (its frames as trained on) and asks for statistics over all of them. */
+    private void listCorpus(InspectionService.InspectedModel m, org.echoic.corpus.Corpus c) {
+        List<Object> key = java.util.Arrays.asList(m, c);
+        if (!key.equals(framedFor)) {
+            framedFor = key;
+            try {
+                List<InspectedSegment> list = CorpusSegments.of(c, m.config().nVisible(), openRecordings);
+                showSegments(list, list.size() + " segments of the training corpus");
+            } catch (IllegalArgumentException e) {
+                segments.getItems().clear();
+                segmentsInfo.setText(e.getMessage());
+            }
+        }
     }
 
     private void inspectSelection() {
@@ -291,22 +365,7 @@ final class ModelView extends BorderPane {
         } else {
             service.inspect(s);
         }
-        if (!s.playable() || shownModel == null || shownModel.frames() == null) {
-            status.setNotice(s.name() + " has no audio to play");
-            return;
-        }
-        long start = s.startFrame();
-        long end = s.endFrame();
-        if (!d.wholeSegment()) {
-            start = Math.max(s.startFrame(), s.sampleRangeOfFrame(d.frame() - 4, shownModel.frames())[0]);
-            end = Math.min(s.endFrame(), s.sampleRangeOfFrame(d.frame() + 4, shownModel.frames())[1]);
-        }
-        try {
-            playback.play(s.recording(), s.channel(), start, end, PlaybackParams.NORMAL);
-            status.setMessage("Playing " + d);
-        } catch (PlaybackUnavailableException | IllegalArgumentException e) {
-            status.setNotice("Cannot play: " + e.getMessage());
-        }
+        DriverPlayback.play(d, shownModel == null ? null : shownModel.frames(), openRecordings, playback, status);
     }
 
     /** Exports the shown model, segment and statistics into {@code dir} on the I/O thread. */

@@ -33,6 +33,7 @@ import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 import org.echoic.corpus.Corpus;
+import org.echoic.io.CheckpointHistory;
 import org.echoic.io.TrainingCurveFiles;
 import org.echoic.service.MetricsBuffer;
 import org.echoic.service.SpectrogramExporter;
@@ -54,6 +55,7 @@ final class TrainingPanel extends VBox {
     private final ExecutorService io;
     private final Supplier<Path> defaultRunDir;
     final TextField runDir = new TextField();
+    final TextField keepEpochs = new TextField();
     final Button start = WorkbenchView.button("Start", "startTraining", "Train a new model on the corpus");
     final Button pause = WorkbenchView.button("Pause", "pauseTraining", "Pause at the next batch (or resume)");
     final Button stop = WorkbenchView.button("Stop", "stopTraining", "Stop after this batch and write a checkpoint");
@@ -117,7 +119,13 @@ final class TrainingPanel extends VBox {
         overlay.setOnAction(e -> chooseOverlay());
         reset.setOnAction(e -> chart.resetZoom());
         rebuildToggles();
-        getChildren().addAll(new HBox(4, new Label("Run folder"), runDir, chooseDir),
+        keepEpochs.setId("keepEpochs");
+        keepEpochs.setPromptText("all");
+        keepEpochs.setPrefColumnCount(3);
+        keepEpochs.setTooltip(new javafx.scene.control.Tooltip("Epoch snapshots kept in <run folder>.epochs: "
+                + "empty or 'all' = every epoch, 0 = none, N = the newest N"));
+        getChildren().addAll(new HBox(4, new Label("Run folder"), runDir, chooseDir, new Label("keep epochs"),
+                keepEpochs),
                 new HBox(6, start, pause, stop, resumeFrom), notice, state, progress, details, stall, chart,
                 new HBox(6, log, each, reset, overlay, csv, png), toggles);
         poll = new Timeline(new KeyFrame(Duration.seconds(POLL_SECONDS), e -> pollOnce()));
@@ -190,8 +198,9 @@ final class TrainingPanel extends VBox {
         try {
             Path dir = runDir.getText().isBlank() ? defaultRunDir.get() : Path.of(runDir.getText().trim());
             runDir.setText(dir.toString());
+            int kept = CheckpointHistory.parseKeep(keepEpochs.getText());
             TrainingService.Request r = new TrainingService.Request(c, model.model(c.dataset().nVisible()),
-                    model.training(), corpus.validationFraction(), dir);
+                    model.training(), corpus.validationFraction(), dir, kept);
             chart.clearRun();
             notice.setText("");
             service.start(r);

@@ -38,6 +38,8 @@ public final class TrainingTab {
     private final ModelSchedulePanel model = new ModelSchedulePanel();
     private final TrainingPanel panel;
     private final VBox content;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> runStarted =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     private TrainingTab(WorkbenchView view, ProjectService projects, AppExecutors executors, String appVersion) {
         service = new TrainingService(executors.model(), appVersion, TrainingService.threadsLeavingOneCore());
@@ -63,8 +65,11 @@ public final class TrainingTab {
                     }
                 });
         panel = new TrainingPanel(service, corpus, model, executors.io(), () -> defaultRunDir(view, projects));
-        panel.setOnRunStarted(dir -> RunRecords.started(projects, corpus.built(), corpus.validationFraction(),
-                model.model(corpus.corpusProperty().get().dataset().nVisible()), model.training(), dir));
+        panel.setOnRunStarted(dir -> {
+            RunRecords.started(projects, corpus.built(), corpus.validationFraction(),
+                    model.model(corpus.corpusProperty().get().dataset().nVisible()), model.training(), dir);
+            runStarted.set(dir);
+        });
         panel.checkpointsWrittenProperty().addListener((o, was, now) -> {
             Path latest = panel.latestCheckpointProperty().get();
             if (latest != null) {
@@ -160,6 +165,21 @@ public final class TrainingTab {
     /** The folder of the latest checkpoint written in this session; null before the first. */
     public ReadOnlyObjectProperty<Path> latestCheckpointProperty() {
         return panel.latestCheckpointProperty();
+    }
+
+    /** The run folder of the run started last in this tab; null before the first. */
+    public ReadOnlyObjectProperty<Path> runStartedProperty() {
+        return runStarted.getReadOnlyProperty();
+    }
+
+    /** How many checkpoints runs of this tab have written (grows by one with each). */
+    public javafx.beans.property.ReadOnlyIntegerProperty checkpointsWrittenProperty() {
+        return panel.checkpointsWrittenProperty();
+    }
+
+    /** The corpus built in the Corpus part; null until one is built. */
+    public ReadOnlyObjectProperty<org.echoic.corpus.Corpus> corpusProperty() {
+        return corpus.corpusProperty();
     }
 
     /** The tab's content, for panels that add themselves under the run (e.g. model inspection). */

@@ -149,6 +149,23 @@ class TrainingServiceTest {
         assertTrue(d.epochs().get(1).validation() != null, "validation metrics");
         assertFalse(d.batches().isEmpty());
         assertEquals(2, CheckpointFolder.load(run).state().history().size());
+        // one loadable snapshot per epoch beside the run's checkpoint
+        List<Path> snaps = org.echoic.io.CheckpointHistory.snapshots(run);
+        assertEquals(List.of("epoch-0001", "epoch-0002"), snaps.stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(1, CheckpointFolder.load(snaps.get(0)).state().nextEpoch());
+        assertEquals(2, CheckpointFolder.load(snaps.get(1)).state().nextEpoch());
+    }
+
+    @Test
+    void aRunKeepsOnlyTheNewestEpochSnapshotsAskedFor() throws Exception {
+        Corpus c = corpus(rec, Path.of("sample-data", "bird-song.csv"));
+        Path run = dir.resolve("run");
+        TrainingService.Request r = request(c, run, 1);
+        TrainingService.Request keepOne = new TrainingService.Request(r.corpus(), r.model(), r.training(),
+                r.validationFraction(), run, 1);
+        assertEquals(TrainingService.State.COMPLETED, service.start(keepOne).get(120, TimeUnit.SECONDS));
+        assertEquals(List.of(run.resolveSibling("run.epochs").resolve("epoch-0002").toAbsolutePath().normalize()),
+                org.echoic.io.CheckpointHistory.snapshots(run));
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
@@ -37,9 +36,6 @@ import org.echoic.train.TrainingConfig;
 import org.echoic.train.TrainingState;
 import org.echoic.service.AppExecutors;
 import org.echoic.service.GeneratedItem;
-import org.echoic.service.Playback;
-import org.echoic.service.PlaybackParams;
-import org.echoic.service.PlaybackUnavailableException;
 import org.echoic.service.RecentFiles;
 import org.echoic.service.RecordingService;
 import org.junit.jupiter.api.AfterEach;
@@ -64,46 +60,18 @@ class GenerateFlowTest {
     private AppExecutors executors;
     private RecordingService service;
     private WorkbenchView view;
-    private final AtomicInteger playCalls = new AtomicInteger();
+    private final TestPlayback playback = TestPlayback.noOutput();
 
     @BeforeAll
     static void train() throws Exception {
         made = TinyAudioModel.make(dir, false);
     }
 
-    /** No audio output, as on a machine without a sound card. */
-    private final class NoOutputPlayback implements Playback {
-        @Override
-        public void play(Recording recording, int channel, long startFrame, long endFrame, PlaybackParams params)
-                throws PlaybackUnavailableException {
-            playCalls.incrementAndGet();
-            throw new PlaybackUnavailableException("No audio output available", null);
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public boolean isPlaying() {
-            return false;
-        }
-
-        @Override
-        public long playheadFrame() {
-            return -1;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Start
     void start(Stage stage) throws IOException {
         executors = new AppExecutors(2);
         service = new RecordingService(executors, new RecentFiles(dir.resolve("settings").resolve("recent.txt")));
-        view = WorkbenchView.showIn(stage, service, new NoOutputPlayback());
+        view = WorkbenchView.showIn(stage, service, playback);
         view.open(List.of(made.wav()));
     }
 
@@ -163,11 +131,11 @@ class GenerateFlowTest {
 
         robot.interact(() -> robot.lookup("#playGenerated").queryAs(Button.class).fire());
         Label status = robot.lookup("#generationStatus").queryAs(Label.class);
-        assertEquals(1, playCalls.get());
+        assertEquals(1, playback.calls());
         assertTrue(status.getText().startsWith("Cannot play: No audio output"), status.getText());
         robot.interact(() -> robot.lookup("#playAB").queryAs(Button.class).fire());
         robot.interact(() -> robot.lookup("#playAB").queryAs(Button.class).fire());
-        assertEquals(3, playCalls.get(), "A/B plays A then B");
+        assertEquals(3, playback.calls(), "A/B plays A then B");
 
         List<org.echoic.project.GeneratedEntry> recorded = new java.util.ArrayList<>();
         robot.interact(() -> panel.setOnExported(recorded::add));
@@ -239,6 +207,6 @@ class GenerateFlowTest {
         assertEquals(null, panel.gallery().items().get(0).audio());
         robot.interact(() -> robot.lookup("#playGenerated").queryAs(Button.class).fire());
         assertTrue(status.getText().startsWith("No sound:"), status.getText());
-        assertEquals(0, playCalls.get());
+        assertEquals(0, playback.calls());
     }
 }

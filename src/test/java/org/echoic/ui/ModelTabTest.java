@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,11 +19,8 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 import org.echoic.TinyCheckpoint;
-import org.echoic.audio.Recording;
 import org.echoic.service.AppExecutors;
 import org.echoic.service.InspectionService;
-import org.echoic.service.Playback;
-import org.echoic.service.PlaybackParams;
 import org.echoic.service.RecentFiles;
 import org.echoic.service.RecordingService;
 import org.echoic.train.ModelInspector;
@@ -48,32 +44,8 @@ class ModelTabTest {
     private RecordingService service;
     private InspectionService inspection;
     private WorkbenchView view;
-    private final List<long[]> played = new ArrayList<>();
-
-    private final class RecordingPlayback implements Playback {
-        @Override
-        public void play(Recording recording, int channel, long startFrame, long endFrame, PlaybackParams params) {
-            played.add(new long[] {startFrame, endFrame});
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public boolean isPlaying() {
-            return false;
-        }
-
-        @Override
-        public long playheadFrame() {
-            return -1;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
+    private final TestPlayback playback = TestPlayback.silent();
+    private final List<long[]> played = playback.played();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -82,8 +54,8 @@ class ModelTabTest {
         executors = new AppExecutors(2);
         service = new RecordingService(executors, new RecentFiles(dir.resolve("recent.txt")));
         inspection = new InspectionService(executors);
-        view = WorkbenchView.showIn(stage, service, new RecordingPlayback());
-        view.addViewTab(ModelView.tab(view, inspection, new RecordingPlayback()));
+        view = WorkbenchView.showIn(stage, service, playback);
+        view.addViewTab(ModelView.tab(view, inspection, playback));
         view.open(List.of(TinyCheckpoint.WAV));
     }
 

@@ -19,12 +19,9 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.echoic.audio.ArrayRecording;
-import org.echoic.audio.Recording;
 import org.echoic.io.WavWriter;
 import org.echoic.render.Viewport;
 import org.echoic.service.AppExecutors;
-import org.echoic.service.Playback;
-import org.echoic.service.PlaybackParams;
 import org.echoic.service.ProjectService;
 import org.echoic.service.RecentFiles;
 import org.echoic.service.RecordingService;
@@ -48,30 +45,6 @@ class ProjectFlowTest {
     private ProjectController controller;
     private Stage stage;
 
-    private static final class Silent implements Playback {
-        @Override
-        public void play(Recording recording, int channel, long startFrame, long endFrame, PlaybackParams params) {
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public boolean isPlaying() {
-            return false;
-        }
-
-        @Override
-        public long playheadFrame() {
-            return -1;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
@@ -89,7 +62,7 @@ class ProjectFlowTest {
         service = new RecordingService(executors, new RecentFiles(dir.resolve("settings/recent.txt")));
         projects = new ProjectService(executors, new RecentFiles(dir.resolve("settings/recent-projects.txt")),
                 dir.resolve("settings/recovery"));
-        view = WorkbenchView.showIn(stage, service, new Silent());
+        view = WorkbenchView.showIn(stage, service, TestPlayback.silent());
         controller = ProjectController.install(stage, view, projects);
     }
 

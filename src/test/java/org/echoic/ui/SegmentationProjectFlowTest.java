@@ -11,15 +11,12 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 
-import org.echoic.audio.Recording;
 import org.echoic.io.CsvAnnotations;
 import org.echoic.io.WavWriter;
 import org.echoic.project.ProjectRecording;
 import org.echoic.segment.Annotation;
 import org.echoic.segment.SegmentEdits;
 import org.echoic.service.AppExecutors;
-import org.echoic.service.Playback;
-import org.echoic.service.PlaybackParams;
 import org.echoic.service.ProjectService;
 import org.echoic.service.RecentFiles;
 import org.echoic.service.RecordingService;
@@ -46,30 +43,6 @@ class SegmentationProjectFlowTest {
     private ProjectController controller;
     private SegmentationWorkbench seg;
 
-    private static final class Silent implements Playback {
-        @Override
-        public void play(Recording recording, int channel, long startFrame, long endFrame, PlaybackParams params) {
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public boolean isPlaying() {
-            return false;
-        }
-
-        @Override
-        public long playheadFrame() {
-            return -1;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("echoic-seg-project");
@@ -84,7 +57,7 @@ class SegmentationProjectFlowTest {
         service = new RecordingService(executors, new RecentFiles(dir.resolve("settings/recent.txt")));
         projects = new ProjectService(executors, new RecentFiles(dir.resolve("settings/recent-projects.txt")),
                 dir.resolve("settings/recovery"));
-        view = WorkbenchView.showIn(stage, service, new Silent());
+        view = WorkbenchView.showIn(stage, service, TestPlayback.silent());
         controller = ProjectController.install(stage, view, projects);
         segmentation = new SegmentationService(executors.compute(), projects);
         seg = SegmentationWorkbench.install(view, segmentation);

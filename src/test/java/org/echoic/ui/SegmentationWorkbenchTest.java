@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -22,13 +21,10 @@ import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
 
-import org.echoic.audio.Recording;
 import org.echoic.io.WavWriter;
 import org.echoic.segment.Segment;
 import org.echoic.segment.SegmentEdits;
 import org.echoic.service.AppExecutors;
-import org.echoic.service.Playback;
-import org.echoic.service.PlaybackParams;
 import org.echoic.service.RecentFiles;
 import org.echoic.service.RecordingService;
 import org.echoic.service.SegmentationService;
@@ -55,40 +51,14 @@ class SegmentationWorkbenchTest {
     private SegmentationService segmentation;
     private WorkbenchView view;
     private SegmentationWorkbench seg;
-    private final AtomicInteger plays = new AtomicInteger();
-
-    /** Counts play requests; plays nothing. */
-    private final class CountingPlayback implements Playback {
-        @Override
-        public void play(Recording recording, int channel, long startFrame, long endFrame, PlaybackParams params) {
-            plays.incrementAndGet();
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public boolean isPlaying() {
-            return false;
-        }
-
-        @Override
-        public long playheadFrame() {
-            return -1;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
+    private final TestPlayback playback = TestPlayback.silent();
 
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("echoic-seg-ui");
         executors = new AppExecutors(2);
         service = new RecordingService(executors, new RecentFiles(dir.resolve("recent.txt")));
-        view = WorkbenchView.showIn(stage, service, new CountingPlayback());
+        view = WorkbenchView.showIn(stage, service, playback);
         segmentation = new SegmentationService(executors.compute(), null);
         seg = SegmentationWorkbench.install(view, segmentation);
         view.lookup("#toolTabs");
@@ -186,12 +156,12 @@ class SegmentationWorkbenchTest {
         Segment second = seg.state().snapshot().segments().get(seg.table().table().getItems().get(1).index()).segment();
         assertEquals(second.startFrame(), view.model().selectionProperty().get().startFrame());
         assertEquals(second.endFrame(), view.model().selectionProperty().get().endFrame());
-        assertEquals(1, plays.get(), "selecting a row plays the segment");
+        assertEquals(1, playback.calls(), "selecting a row plays the segment");
         robot.interact(() -> seg.step(1));
         assertEquals(2, seg.state().selectedIndexProperty().get(), "next segment");
         robot.clickOn("#waveformLane");
         robot.type(KeyCode.N);
-        assertTrue(plays.get() >= 2);
+        assertTrue(playback.calls() >= 2);
 
         Path table = dir.resolve("out").resolve("calls.segments.csv");
         Files.createDirectories(table.getParent());

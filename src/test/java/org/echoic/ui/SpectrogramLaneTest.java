@@ -22,15 +22,12 @@ import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
 
-import org.echoic.audio.Recording;
 import org.echoic.dsp.ColorMap;
 import org.echoic.io.NpyReader;
 import org.echoic.io.WavWriter;
 import org.echoic.render.SpectrogramRenderer;
 import org.echoic.service.AppExecutors;
 import org.echoic.service.FeatureArrays;
-import org.echoic.service.Playback;
-import org.echoic.service.PlaybackParams;
 import org.echoic.service.RecentFiles;
 import org.echoic.service.RecordingService;
 import org.junit.jupiter.api.AfterEach;
@@ -53,31 +50,6 @@ class SpectrogramLaneTest {
     private RecordingService service;
     private WorkbenchView view;
 
-    /** Playback that plays nothing. */
-    private static final class SilentPlayback implements Playback {
-        @Override
-        public void play(Recording recording, int channel, long startFrame, long endFrame, PlaybackParams params) {
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public boolean isPlaying() {
-            return false;
-        }
-
-        @Override
-        public long playheadFrame() {
-            return -1;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Start
     void start(Stage stage) throws IOException {
         dir = Files.createTempDirectory("echoic-spec");
@@ -90,7 +62,7 @@ class SpectrogramLaneTest {
         WavWriter.write(wav, x, FS, WavWriter.Format.PCM16);
         executors = new AppExecutors(2);
         service = new RecordingService(executors, new RecentFiles(dir.resolve("settings").resolve("recent.txt")));
-        view = WorkbenchView.showIn(stage, service, new SilentPlayback());
+        view = WorkbenchView.showIn(stage, service, TestPlayback.silent());
         view.open(List.of(wav));
     }
 

@@ -18,10 +18,7 @@ import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
 
-import org.echoic.audio.Recording;
 import org.echoic.service.AppExecutors;
-import org.echoic.service.Playback;
-import org.echoic.service.PlaybackParams;
 import org.echoic.service.ProjectService;
 import org.echoic.service.RecentFiles;
 import org.echoic.service.RecordingService;
@@ -47,30 +44,6 @@ class TrainingFlowTest {
     private Stage stage;
     private final java.util.concurrent.atomic.AtomicBoolean closeHandled = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private static final class Silent implements Playback {
-        @Override
-        public void play(Recording recording, int channel, long startFrame, long endFrame, PlaybackParams params) {
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public boolean isPlaying() {
-            return false;
-        }
-
-        @Override
-        public long playheadFrame() {
-            return -1;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("echoic-training-ui");
@@ -78,7 +51,7 @@ class TrainingFlowTest {
         service = new RecordingService(executors, new RecentFiles(dir.resolve("recent.txt")));
         projects = new ProjectService(executors, new RecentFiles(dir.resolve("recent-projects.txt")),
                 dir.resolve("recovery"));
-        view = WorkbenchView.showIn(stage, service, new Silent());
+        view = WorkbenchView.showIn(stage, service, TestPlayback.silent());
         this.stage = stage;
         stage.setOnCloseRequest(e -> {
             e.consume();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,13 +20,10 @@ import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
 
-import org.echoic.audio.Recording;
 import org.echoic.corpus.Corpus;
 import org.echoic.service.AppExecutors;
 import org.echoic.service.InspectedSegment;
 import org.echoic.service.InspectionService;
-import org.echoic.service.Playback;
-import org.echoic.service.PlaybackParams;
 import org.echoic.service.ProjectService;
 import org.echoic.service.RecentFiles;
 import org.echoic.service.RecordingService;
@@ -57,32 +53,8 @@ class TrainingModelFlowTest {
     private TrainingTab training;
     private ModelView model;
     private Tab modelTab;
-    private final List<long[]> played = new ArrayList<>();
-
-    private final class Recorded implements Playback {
-        @Override
-        public void play(Recording recording, int channel, long startFrame, long endFrame, PlaybackParams params) {
-            played.add(new long[] {startFrame, endFrame});
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public boolean isPlaying() {
-            return false;
-        }
-
-        @Override
-        public long playheadFrame() {
-            return -1;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
+    private final TestPlayback playback = TestPlayback.silent();
+    private final List<long[]> played = playback.played();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -92,8 +64,8 @@ class TrainingModelFlowTest {
         projects = new ProjectService(executors, new RecentFiles(dir.resolve("recent-projects.txt")),
                 dir.resolve("recovery"));
         inspection = new InspectionService(executors);
-        view = WorkbenchView.showIn(stage, service, new Recorded());
-        modelTab = ModelView.tab(view, inspection, new Recorded());
+        view = WorkbenchView.showIn(stage, service, playback);
+        modelTab = ModelView.tab(view, inspection, playback);
         view.addViewTab(modelTab, 1);
         training = TrainingTab.install(stage, view, projects, executors, "test");
         model = (ModelView) modelTab.getContent();

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -26,14 +25,10 @@ import javafx.stage.Window;
 
 import javax.imageio.ImageIO;
 
-import org.echoic.audio.Recording;
 import org.echoic.io.WavWriter;
 import org.echoic.render.Viewport;
 import org.echoic.render.WaveformRenderer;
 import org.echoic.service.AppExecutors;
-import org.echoic.service.Playback;
-import org.echoic.service.PlaybackParams;
-import org.echoic.service.PlaybackUnavailableException;
 import org.echoic.service.RecentFiles;
 import org.echoic.service.RecordingService;
 import org.junit.jupiter.api.AfterEach;
@@ -51,35 +46,7 @@ class WorkbenchViewTest {
     private AppExecutors executors;
     private RecordingService service;
     private WorkbenchView view;
-    private final AtomicInteger playCalls = new AtomicInteger();
-
-    /** Playback with no audio output, as on a machine without a sound card. */
-    private final class NoOutputPlayback implements Playback {
-        @Override
-        public void play(Recording recording, int channel, long startFrame, long endFrame, PlaybackParams params)
-                throws PlaybackUnavailableException {
-            playCalls.incrementAndGet();
-            throw new PlaybackUnavailableException("No audio output available", null);
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public boolean isPlaying() {
-            return false;
-        }
-
-        @Override
-        public long playheadFrame() {
-            return -1;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
+    private final TestPlayback playback = TestPlayback.noOutput();
 
     @Start
     void start(Stage stage) throws IOException {
@@ -93,7 +60,7 @@ class WorkbenchViewTest {
         WavWriter.write(wav, x, 22_050, WavWriter.Format.PCM16);
         executors = new AppExecutors(2);
         service = new RecordingService(executors, new RecentFiles(dir.resolve("settings").resolve("recent.txt")));
-        view = WorkbenchView.showIn(stage, service, new NoOutputPlayback());
+        view = WorkbenchView.showIn(stage, service, playback);
         view.open(List.of(wav));
     }
 
@@ -152,7 +119,7 @@ class WorkbenchViewTest {
         assertEquals(sel.endFrame(), view.model().viewport().endFrame(), 1);
 
         robot.clickOn("#playButton");
-        assertEquals(1, playCalls.get());
+        assertEquals(1, playback.calls());
         assertEquals("Cannot play: No audio output available", robot.lookup("#noticeText").queryAs(Label.class).getText());
 
         robot.type(KeyCode.HOME);

@@ -164,17 +164,7 @@ final class TrainCommand implements Callable<Integer> {
         int[] th = ComputeBackend.threads();
         err.printf(Locale.ROOT, "echoic: training %s (%d sequences, %d frames) on %s, OpenMP %d / BLAS %d threads%n",
                 train.origin(), train.size(), train.totalFrames(), ComputeBackend.describe(), th[0], th[1]);
-        AtomicBoolean cancel = new AtomicBoolean();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            cancel.set(true);
-            try {
-                main.join(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
+        CtrlC cancel = CtrlC.install();
         try (model; opt) {
             Trainer t = new Trainer(model, opt, cfg, train, val, state,
                     new CheckpointHistory(new CheckpointFolder(out, EchoicCli.appVersion(), scalingMap, stftMap),
@@ -185,9 +175,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "; checkpoint in " + out);
             return 0;
         } finally {
-            if (!cancel.get()) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            }
+            cancel.uninstall();
         }
     }
 
@@ -200,17 +188,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintStream err = System.err;
         err.printf(Locale.ROOT, "echoic: training model '%s' on corpus '%s' of %s on %s%n", model.name(),
                 corpus.name(), input.project, ComputeBackend.describe());
-        AtomicBoolean cancel = new AtomicBoolean();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            cancel.set(true);
-            try {
-                main.join(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
+        CtrlC cancel = CtrlC.install();
         try {
             ProjectTraining.Outcome o = ProjectTraining.train(project, name, corpus, model, out, keepEpochs, 0,
                     EchoicCli.appVersion(), cancel::get, new Progress(err, model.training()), null);
@@ -221,7 +199,39 @@ final class TrainCommand implements Callable<Integer> {
                     + out + "; run '" + name + "' recorded in " + input.project);
             return 0;
         } finally {
-            if (!cancel.get()) {
+            cancel.uninstall();
+        }
+    }
+
+    /**
+     * Ctrl-C (or a kill) asks the training loop to stop at the next batch boundary; the hook then waits up to a
+     * minute for the command's thread to finish writing its checkpoint.
+     */
+    private static final class CtrlC {
+        private final AtomicBoolean requested = new AtomicBoolean();
+        private Thread hook;
+
+        static CtrlC install() {
+            CtrlC c = new CtrlC();
+            Thread main = Thread.currentThread();
+            c.hook = new Thread(() -> {
+                c.requested.set(true);
+                try {
+                    main.join(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(c.hook);
+            return c;
+        }
+
+        boolean get() {
+            return requested.get();
+        }
+
+        void uninstall() {
+            if (!requested.get()) {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }

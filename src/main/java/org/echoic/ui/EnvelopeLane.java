@@ -3,9 +3,7 @@ package org.echoic.ui;
 import java.util.Locale;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -19,7 +17,7 @@ import org.echoic.service.SegmentationSnapshot;
  * threshold as a horizontal line and the segments shaded. Column maxima come from the session's cached envelope.
  * JavaFX thread only.
  */
-public final class EnvelopeLane extends Region implements Lane {
+public final class EnvelopeLane extends SegmentationCanvasLane {
     static final double FLOOR_DB = -90;
     private static final Color BACKGROUND = Color.rgb(0x1B, 0x1D, 0x23);
     private static final Color ENVELOPE = Color.rgb(150, 190, 255);
@@ -27,32 +25,11 @@ public final class EnvelopeLane extends Region implements Lane {
     private static final Color TEXT = Color.rgb(190, 196, 210);
     private static final Font FONT = Font.font(10);
 
-    private final SegmentationState state;
     private final TimelineModel model;
-    private final Canvas canvas = new Canvas();
 
     public EnvelopeLane(SegmentationState state) {
-        this.state = state;
+        super(state, "envelopeLane", 60, 90, 120);
         this.model = state.timeline();
-        setId("envelopeLane");
-        getChildren().add(canvas);
-        setMinHeight(60);
-        setPrefHeight(90);
-        setMaxHeight(120);
-        widthProperty().addListener((o, a, b) -> repaint());
-        heightProperty().addListener((o, a, b) -> repaint());
-        state.snapshotProperty().addListener((o, a, b) -> repaint());
-    }
-
-    @Override
-    public Region node() {
-        return this;
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
     }
 
     /** y of a level in dBFS (clamped to the axis). */

@@ -3,9 +3,7 @@ package org.echoic.ui;
 import java.util.List;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -18,37 +16,16 @@ import org.echoic.service.SegmentationSnapshot;
  * A thin lane with the imported reference annotations: those matched by a current segment (within the agreement's
  * tolerance) in blue, unmatched ones in red, labels inside. JavaFX thread only.
  */
-public final class ReferenceLane extends Region implements Lane {
+public final class ReferenceLane extends SegmentationCanvasLane {
     private static final Color BACKGROUND = Color.rgb(0x22, 0x25, 0x2C);
     private static final Color MATCHED = Color.rgb(110, 170, 255, 0.55);
     private static final Color UNMATCHED = Color.rgb(255, 90, 90, 0.55);
     private static final Color TEXT = Color.rgb(220, 224, 232);
     private static final Font FONT = Font.font(10);
 
-    private final SegmentationState state;
-    private final Canvas canvas = new Canvas();
 
     public ReferenceLane(SegmentationState state) {
-        this.state = state;
-        setId("referenceLane");
-        getChildren().add(canvas);
-        setMinHeight(24);
-        setPrefHeight(28);
-        setMaxHeight(28);
-        widthProperty().addListener((o, a, b) -> repaint());
-        heightProperty().addListener((o, a, b) -> repaint());
-        state.snapshotProperty().addListener((o, a, b) -> repaint());
-    }
-
-    @Override
-    public Region node() {
-        return this;
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
+        super(state, "referenceLane", 24, 28, 28);
     }
 
     @Override

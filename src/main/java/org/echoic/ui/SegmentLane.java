@@ -5,11 +5,9 @@ import java.util.Locale;
 
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -28,7 +26,7 @@ import org.echoic.service.SegmentationSnapshot;
  * click selects a segment, dragging one of its edges moves that edge (a manual {@link SegmentEdits.Move} edit,
  * undoable). Other presses fall through to the lane stack (time selection). JavaFX thread only.
  */
-public final class SegmentLane extends Region implements Lane {
+public final class SegmentLane extends SegmentationCanvasLane {
     private static final double EDGE_GRAB_PX = 4;
     private static final Color BACKGROUND = Color.rgb(0x22, 0x25, 0x2C);
     private static final Color TEXT = Color.rgb(220, 224, 232);
@@ -36,23 +34,13 @@ public final class SegmentLane extends Region implements Lane {
     private static final Color TOO_SHORT = Color.rgb(255, 110, 110, 0.8);
     private static final Color TOO_LONG = Color.rgb(190, 120, 255, 0.8);
 
-    private final SegmentationState state;
-    private final Canvas canvas = new Canvas();
     private int dragIndex = -1;
     private boolean dragStartEdge;
     private double dragX;
     private double mouseX = -1;
 
     public SegmentLane(SegmentationState state) {
-        this.state = state;
-        setId("segmentLane");
-        getChildren().add(canvas);
-        setMinHeight(28);
-        setPrefHeight(34);
-        setMaxHeight(34);
-        widthProperty().addListener((o, a, b) -> repaint());
-        heightProperty().addListener((o, a, b) -> repaint());
-        state.snapshotProperty().addListener((o, a, b) -> repaint());
+        super(state, "segmentLane", 28, 34, 34);
         state.selectedIndexProperty().addListener((o, a, b) -> repaint());
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             mouseX = e.getX();
@@ -61,17 +49,6 @@ public final class SegmentLane extends Region implements Lane {
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
-    }
-
-    @Override
-    public Region node() {
-        return this;
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
     }
 
     @Override

@@ -294,11 +294,12 @@ public final class Envelope implements AutoCloseable {
         int lo = binLow(binA);
         int hi = binHigh(binB);
         int chunks = (l1Min.length + CHUNK_BLOCKS - 1) / CHUNK_BLOCKS;
-        Scan[] parts = SharedChunks.run(chunks, c -> scan(c, lo, hi), executor, new Scan[chunks]);
+        EnvelopeScan[] parts = SharedChunks.run(chunks, c -> EnvelopeScan.scan(this, c, lo, hi), executor,
+                new EnvelopeScan[chunks]);
         long total = cumulative[binB + 1] - cumulative[binA];
         int[] values = new int[(int) Math.min(total, Integer.MAX_VALUE - 8)];
         int n = 0;
-        for (Scan part : parts) {
+        for (EnvelopeScan part : parts) {
             if (n + part.ambiguous > values.length) {
                 throw new IllegalStateException("the recording changed since its envelope was computed");
             }
@@ -319,46 +320,8 @@ public final class Envelope implements AutoCloseable {
         double thresholdSum = lerp(values[(int) (ranks[0] - cumulative[binA])],
                 values[(int) (ranks[1] - cumulative[binA])], fraction(percentile));
         long t = (long) Math.ceil(thresholdSum);
-        emit(parts, t, sink);
+        EnvelopeScan.emit(parts, t, sink);
         return thresholdSum;
-    }
-
-    /** Feeds the chunks' runs to the sink in order, cutting out undecided frames below t and joining across chunks. */
-    private static void emit(Scan[] parts, long t, RunSink sink) {
-        long pendingStart = -1;
-        long pendingEnd = -1;
-        for (Scan part : parts) {
-            int h = 0;
-            for (int i = 0; i < part.runCount; i++) {
-                long runStart = part.runs[2 * i];
-                long runEnd = part.runs[2 * i + 1];
-                while (true) {
-                    while (h < part.ambiguous && part.positions[h] < runEnd && part.values[h] >= t) {
-                        h++;
-                    }
-                    long cut = h < part.ambiguous && part.positions[h] < runEnd ? part.positions[h] : runEnd;
-                    if (cut > runStart) {
-                        if (pendingStart >= 0 && runStart == pendingEnd) {
-                            pendingEnd = cut;
-                        } else {
-                            if (pendingStart >= 0) {
-                                sink.run(pendingStart, pendingEnd);
-                            }
-                            pendingStart = runStart;
-                            pendingEnd = cut;
-                        }
-                    }
-                    if (cut == runEnd) {
-                        break;
-                    }
-                    runStart = cut + 1;
-                    h++;
-                }
-            }
-        }
-        if (pendingStart >= 0) {
-            sink.run(pendingStart, pendingEnd);
-        }
     }
 
     private synchronized int[] binValues(int bin) {
@@ -440,106 +403,21 @@ public final class Envelope implements AutoCloseable {
         }
         int t = (int) Math.max(thresholdSum, 0);
         int chunks = (l1Min.length + CHUNK_BLOCKS - 1) / CHUNK_BLOCKS;
-        Scan[] parts = SharedChunks.run(chunks, c -> scan(c, t, t - 1), executor, new Scan[chunks]);
-        emit(parts, t, sink);
+        EnvelopeScan[] parts = SharedChunks.run(chunks, c -> EnvelopeScan.scan(this, c, t, t - 1), executor,
+                new EnvelopeScan[chunks]);
+        EnvelopeScan.emit(parts, t, sink);
     }
 
-    /**
-     * One chunk's maximal runs of frames ≥ lo (in order, the last one ending at the chunk's end when open),
-     * with the frames whose sums lie in [lo, hi] (positions and values, in order); hi = lo - 1 for none.
-     */
-    private static final class Scan {
-        long[] runs = new long[64];
-        int runCount;
-        long[] positions = new long[0];
-        int[] values = new int[0];
-        int ambiguous;
-
-        void run(long start, long end) {
-            if (2 * runCount + 2 > runs.length) {
-                runs = Arrays.copyOf(runs, runs.length * 2);
-            }
-            runs[2 * runCount] = start;
-            runs[2 * runCount++ + 1] = end;
-        }
-
-        void undecided(long position, int value) {
-            if (ambiguous == values.length) {
-                values = Arrays.copyOf(values, Math.max(64, 2 * ambiguous));
-                positions = Arrays.copyOf(positions, values.length);
-            }
-            positions[ambiguous] = position;
-            values[ambiguous++] = value;
-        }
+    int[] l1Min() {
+        return l1Min;
     }
 
-    private Scan scan(int chunk, int lo, int hi) {
-        Scan out = new Scan();
-        BoxSums reader = null;
-        int[] buf = null;
-        long runStart = -1;
-        int b = chunk * CHUNK_BLOCKS;
-        int endBlock = Math.min(l1Min.length, b + CHUNK_BLOCKS);
-        while (b < endBlock) {
-            long start = (long) b << L1_BITS;
-            if (l1Max[b] < lo) {
-                if (runStart >= 0) {
-                    out.run(runStart, start);
-                    runStart = -1;
-                }
-                b++;
-                continue;
-            }
-            if (l1Min[b] > hi) {
-                if (runStart < 0) {
-                    runStart = start;
-                }
-                b++;
-                continue;
-            }
-            int e = b + 1;
-            while (e < endBlock && e - b < STRETCH_BLOCKS && l1Min[e] <= hi && l1Max[e] >= lo) {
-                e++;
-            }
-            if (reader == null) {
-                reader = sums.fork();
-                buf = new int[STRETCH_BLOCKS * L1];
-            }
-            int len = (int) (Math.min(frames, (long) e << L1_BITS) - start);
-            reader.read(start, len, buf);
-            int i = 0;
-            while (i < len) {
-                if (runStart < 0) {
-                    while (i < len && buf[i] < lo) {
-                        i++;
-                    }
-                    if (i < len) {
-                        runStart = start + i;
-                    }
-                } else {
-                    while (i < len && buf[i] >= lo) {
-                        i++;
-                    }
-                    if (i < len) {
-                        out.run(runStart, start + i);
-                        runStart = -1;
-                    }
-                }
-            }
-            if (hi >= lo) {
-                for (int k = 0; k < len; k++) {
-                    int v = buf[k];
-                    if (v >= lo && v <= hi) {
-                        out.undecided(start + k, v);
-                    }
-                }
-            }
-            b = e;
-        }
-        if (runStart >= 0) {
-            out.run(runStart, Math.min(frames, (long) endBlock << L1_BITS));
-        }
-        return out;
+    int[] l1Max() {
+        return l1Max;
+    }
+
+    BoxSums sums() {
+        return sums;
     }
 
     @Override

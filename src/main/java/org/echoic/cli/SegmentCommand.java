@@ -105,8 +105,23 @@ public final class SegmentCommand implements Callable<Integer> {
     Path exportAudio;
 
     @Option(names = "--export-spectrograms", paramLabel = "DIR", description = "Also write each segment's spectrogram "
-            + "as .npy, shape (frequency, time), STFT 256/128 Hann PSD, into DIR: <name>.seg0001.npy, …")
+            + "as .npy, shape (frequency, time), PSD (STFT from --nperseg/--noverlap/--nfft/--window), into DIR: "
+            + "<name>.seg0001.npy, …")
     Path exportSpectrograms;
+
+    @Option(names = "--nperseg", defaultValue = "256", description = "STFT segment of --export-spectrograms "
+            + "(default: ${DEFAULT-VALUE}).")
+    int nperseg;
+
+    @Option(names = "--noverlap", description = "STFT overlap of --export-spectrograms (default: nperseg / 2).")
+    Integer noverlap;
+
+    @Option(names = "--nfft", description = "FFT length of --export-spectrograms (default: nperseg).")
+    Integer nfft;
+
+    @Option(names = "--window", defaultValue = "hann", description = "Window of --export-spectrograms: hann, hamming, "
+            + "blackman, boxcar or tukey:ALPHA (default: ${DEFAULT-VALUE}).")
+    String window;
 
     @Option(names = "--progress", description = "Show a progress bar on standard error even when it is not a terminal.")
     boolean progress;
@@ -245,7 +260,10 @@ public final class SegmentCommand implements Callable<Integer> {
         }
         if (exportSpectrograms != null) {
             Path dir = exportSpectrograms.resolve(relative.toString()).getParent();
-            SegmentExports.writeSpectrograms(dir, base, rec, params.channel(), result.segments(), StftParams.DEFAULT)
+            StftParams stft = new StftParams(nperseg, noverlap == null ? nperseg / 2 : noverlap,
+                    nfft == null ? nperseg : nfft, org.echoic.dsp.WindowFunction.parse(window),
+                    StftParams.Detrend.NONE, StftParams.Scaling.DENSITY, StftParams.Mode.PSD);
+            SegmentExports.writeSpectrograms(dir, base, rec, params.channel(), result.segments(), stft)
                     .skipped().forEach(s -> err.println("echoic: skipped " + s));
         }
     }

@@ -35,11 +35,20 @@ public final class SegmentExportActions {
     private final AppExecutors executors;
     private final Consumer<String> status;
     private final MenuButton menu = new MenuButton("Export segments");
+    private java.util.function.Supplier<StftParams> spectrogramSettings = () -> StftParams.DEFAULT;
 
     public SegmentExportActions(SegmentationState state, AppExecutors executors, Consumer<String> status) {
         this.state = state;
         this.executors = executors;
         this.status = status;
+    }
+
+    /**
+     * Where the per-segment spectrograms take their STFT settings from (the spectrogram view's; PSD values).
+     * Default: 256/128 Hann.
+     */
+    public void setSpectrogramSettings(java.util.function.Supplier<StftParams> settings) {
+        spectrogramSettings = settings;
     }
 
     /** The Export menu button. */
@@ -110,10 +119,11 @@ public final class SegmentExportActions {
         Recording rec = recording();
         List<Segment> segments = segments();
         int channel = state.session().params().channel();
+        StftParams stft = spectrogramSettings.get().withMode(StftParams.Mode.PSD);
         CompletableFuture<SegmentExports.Outcome> f = CompletableFuture.supplyAsync(() -> {
             try {
                 return spectrograms
-                        ? SegmentExports.writeSpectrograms(dir, baseName(rec), rec, channel, segments, StftParams.DEFAULT)
+                        ? SegmentExports.writeSpectrograms(dir, baseName(rec), rec, channel, segments, stft)
                         : SegmentExports.writeAudio(dir, baseName(rec), rec, segments);
             } catch (IOException | InterruptedException e) {
                 throw new CompletionException(e);

@@ -43,6 +43,7 @@ public final class SegmentationWorkbench {
         view.laneStack().addLane(new ReferenceLane(state));
         agreement = new AgreementPanel(state, view.statusBar()::setMessage);
         exports = new SegmentExportActions(state, view.service().executors(), view.statusBar()::setMessage);
+        exports.setSpectrogramSettings(() -> view.spectrogramLane().settingsProperty().get().stft());
         SegmentationPanel panel = new SegmentationPanel(state, agreement, exports);
         table = new SegmentsTable(state);
         Tab tuning = new Tab("Segmentation", panel);

@@ -69,5 +69,16 @@ class SegmentExportCliTest {
         NpyReader.NpyArray a = NpyReader.read(npy.resolve("sub").resolve("calls.seg0005.npy"));
         assertEquals(129, a.shape()[0], "frequency rows of the default 256-point STFT");
         assertTrue(a.shape()[1] >= 10, "time columns");
+
+        Path npy512 = dir.resolve("npy512");
+        rc = EchoicCli.newCommandLine().execute("segment", dir.resolve("in").toString(), "--out",
+                dir.resolve("tables2").toString(), "--threshold-dbfs", "-30", "--buffer-ms", "0",
+                "--export-spectrograms", npy512.toString(), "--nperseg", "512", "--noverlap", "384");
+        assertEquals(0, rc);
+        NpyReader.NpyArray b = NpyReader.read(npy512.resolve("sub").resolve("calls.seg0005.npy"));
+        assertEquals(257, b.shape()[0], "frequency rows of a 512-point STFT");
+        long samples = RavenTables.read(dir.resolve("tables2").resolve("sub").resolve("calls.Table.1.selections.txt"))
+                .get(4).toSegment(rate).lengthFrames();
+        assertEquals((samples - 512) / 128 + 1, b.shape()[1], "time columns of hop 128 over the fifth segment");
     }
 }

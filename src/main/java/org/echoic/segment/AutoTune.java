@@ -56,6 +56,7 @@ public final class AutoTune {
         double startF1 = f1(targets, start, toleranceSeconds, executor, evaluations);
         SegmentationParams best = start;
         double bestF1 = startF1;
+        int units = 2 * windows.size();
         int done = 0;
         SegmentationParams neutral = SegmentationParams.DEFAULTS.withChannel(start.channel())
                 .withBand(start.bandLowHz(), start.bandHighHz());
@@ -66,32 +67,41 @@ public final class AutoTune {
                     p = p.withPercentile(p.thresholdPercentile());
                 }
                 double[] f = {f1(targets, p, toleranceSeconds, executor, evaluations)};
-                p = descend(targets, p, f, toleranceSeconds, executor, evaluations);
+                int unit = done;
+                p = descend(targets, p, f, toleranceSeconds, executor, evaluations,
+                        progress == null ? null : x -> progress.accept((unit + x) / units));
                 if (f[0] > bestF1) {
                     bestF1 = f[0];
                     best = p;
                 }
-            }
-            done++;
-            if (progress != null) {
-                progress.accept((double) done / windows.size());
+                done++;
+                if (progress != null) {
+                    progress.accept((double) done / units);
+                }
             }
         }
         return new Result(best, bestF1, startF1, evaluations[0]);
     }
 
-    /** Coordinate search from {@code p} (F1 in {@code f[0]}, updated); returns the best parameters reached. */
+    /**
+     * Coordinate search from {@code p} (F1 in {@code f[0]}, updated); returns the best parameters reached.
+     * {@code progress} (may be null) receives the share of the most rounds done, after every evaluation.
+     */
     private static SegmentationParams descend(List<Target> targets, SegmentationParams p, double[] f, double tol,
-                                              Executor executor, int[] evaluations)
+                                              Executor executor, int[] evaluations, DoubleConsumer progress)
             throws InterruptedException, IOException {
+        List<UnaryOperator<SegmentationParams>> steps = steps();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             double before = f[0];
-            for (UnaryOperator<SegmentationParams> step : steps()) {
-                SegmentationParams q = step.apply(p);
+            for (int i = 0; i < steps.size(); i++) {
+                SegmentationParams q = steps.get(i).apply(p);
                 double fq = f1(targets, q, tol, executor, evaluations);
                 if (fq > f[0]) {
                     f[0] = fq;
                     p = q;
+                }
+                if (progress != null) {
+                    progress.accept((round + (i + 1.0) / steps.size()) / MAX_ROUNDS);
                 }
             }
             if (f[0] <= before) {

@@ -111,6 +111,11 @@ class AgreementTest {
             assertTrue(r.startF1() < 0.1, "poor start " + r.startF1());
             assertTrue(r.bestF1() >= 0.95, "auto-tuned F1 " + r.bestF1() + " with " + r.best());
             assertEquals(1.0, progress.get(progress.size() - 1), 1e-12);
+            for (int i = 1; i < progress.size(); i++) {
+                assertTrue(progress.get(i) >= progress.get(i - 1), "progress never goes back: " + progress);
+            }
+            assertTrue(progress.stream().distinct().count() > 50, "progress after every evaluation, not per window: "
+                    + progress.stream().distinct().count() + " values for " + r.evaluations() + " evaluations");
             SegmentationResult res = m.segments(r.best(), null, null);
             List<Annotation> det = res.segments().stream().map(s -> Annotation.of(s, rate)).toList();
             assertEquals(r.bestF1(), Agreement.compare(calls, det).f1(), 1e-12, "reported F1 is reproducible");

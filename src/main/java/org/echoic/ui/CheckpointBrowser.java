@@ -148,6 +148,11 @@ final class CheckpointBrowser extends VBox {
     }
 
     /** The listed checkpoints (for tests). */
+    /** The run folder shown (null before one is chosen). */
+    Path folder() {
+        return folder;
+    }
+
     ListView<InspectionService.CheckpointInfo> list() {
         return list;
     }

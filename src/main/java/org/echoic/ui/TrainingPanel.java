@@ -184,6 +184,13 @@ final class TrainingPanel extends VBox {
 
     private java.util.function.Consumer<Path> onRunStarted;
 
+    private java.util.function.Consumer<Path> onRunResumed;
+
+    /** Called on the FX thread with the checkpoint folder each time a run resumes from one. */
+    void setOnRunResumed(java.util.function.Consumer<Path> action) {
+        onRunResumed = action;
+    }
+
     /** Called on the FX thread with the run folder each time a new run starts. */
     void setOnRunStarted(java.util.function.Consumer<Path> action) {
         onRunStarted = action;
@@ -253,6 +260,9 @@ final class TrainingPanel extends VBox {
             chart.addEpochs(history);
             runDir.setText(checkpoint.toString());
             service.resumeFrom(checkpoint, c, corpus.validationFraction());
+            if (onRunResumed != null) {
+                onRunResumed.accept(checkpoint);
+            }
             pulse.arm();
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             notice.setText("Cannot resume: " + e.getMessage());

@@ -68,6 +68,16 @@ public final class TrainingTab {
         panel.setOnRunStarted(dir -> {
             RunRecords.started(projects, corpus.built(), corpus.validationFraction(),
                     model.model(corpus.corpusProperty().get().dataset().nVisible()), model.training(), dir);
+            runStarted.set(null);
+            runStarted.set(dir);
+        });
+        panel.setOnRunResumed(dir -> {
+            Path key = dir.toAbsolutePath().normalize();
+            if (projects.project().trainingRunEntries().stream().noneMatch(r -> r.folder().equals(key))) {
+                RunRecords.started(projects, corpus.built(), corpus.validationFraction(),
+                        model.model(corpus.corpusProperty().get().dataset().nVisible()), model.training(), dir);
+            }
+            runStarted.set(null);
             runStarted.set(dir);
         });
         panel.checkpointsWrittenProperty().addListener((o, was, now) -> {

@@ -180,5 +180,12 @@ class TrainingModelFlowTest {
         assertEquals(plays, played.size());
         String notice = fx(() -> robot.lookup("#noticeText").queryAs(javafx.scene.control.Label.class).getText());
         assertTrue(notice.contains("bird-song.wav is not open in the workbench"), notice);
+
+        // resuming a run in the Training tab switches the Model tab to it as well
+        Path elsewhere = Files.createDirectories(run.resolveSibling("elsewhere"));
+        robot.interact(() -> model.browser().browse(elsewhere));
+        assertEquals(elsewhere, fx(() -> model.browser().folder()));
+        robot.interact(() -> training.trainingPanel().resumeFrom(run));
+        assertEquals(run, fx(() -> model.browser().folder()), "the Model tab follows a resumed run");
     }
 }

@@ -1,6 +1,7 @@
 package org.echoic.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,18 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.echoic.SharedData;
 import org.echoic.audio.Recording;
 import org.echoic.io.AudioFiles;
 import org.echoic.io.CheckpointFolder;
+import org.echoic.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole command-line pipeline on the 20 real great-tit songs: segment the folder, train a tiny band-limited
- * model on the recordings, generate sound from it, and look at the sound and the inspection of a real segment.
+ * model on the recordings, evaluate it on two songs (and refuse audio of another rate), generate sound from it,
+ * and look at the sound and the inspection of a real segment.
  */
 class RealPipelineTest {
     @TempDir
@@ -46,7 +50,7 @@ class RealPipelineTest {
     }
 
     @Test
-    void segmentTrainGenerateAndInspectOnGreatTitSongs() throws Exception {
+    void segmentTrainEvaluateGenerateAndInspectOnGreatTitSongs() throws Exception {
         Path songs = SharedData.recordings().resolve("great-tit");
         Path tables = dir.resolve("tables");
         run("segment", songs.toString(), "--out", tables.toString(), "--format", "raven");
@@ -70,6 +74,14 @@ class RealPipelineTest {
             l.optimizer().close();
             l.model().close();
         }
+
+        String eval = run("evaluate", "--model", model.toString(), "--k", "2", "--recordings",
+                songs.resolve("2021-SW83-0418_04-91.wav").toString(), songs.resolve("2021-SW83-0418_04-92.wav").toString());
+        Map<?, ?> e = (Map<?, ?>) Json.parse(eval.strip());
+        assertTrue(((Number) e.get("frames")).intValue() > 20, eval);
+        assertTrue(Double.isFinite(((Number) e.get("predictionMse")).doubleValue()), eval);
+        assertNotEquals(0, EchoicCli.run("evaluate", "--model", model.toString(), "--recordings",
+                SharedData.recording("spinetail/spinetail.wav").toString()), "44.1 kHz audio for a 22.05 kHz model");
 
         Path gen = dir.resolve("gen");
         run("generate", "--model", model.toString(), "--seconds", "1", "--count", "2", "--k", "2",

@@ -58,6 +58,18 @@ final class CorpusOptions {
 
     /** Segments the files (folders are searched for audio) and builds the corpus; progress on {@code err}. */
     Corpus build(List<Path> inputs, PrintStream err) throws IOException, InterruptedException {
+        SegmentationParams seg = SegmentationParams.DEFAULTS.withPercentile(percentile).withMinLengthMs(minLengthMs)
+                .withMaxLengthMs(maxLengthMs);
+        return build(inputs, seg, channel, frames(), err);
+    }
+
+    /**
+     * Segments the files (folders are searched for audio) with {@code seg} and frames them with {@code frames}.
+     *
+     * @param channel 0-based channel, or null for the mean of all channels
+     */
+    static Corpus build(List<Path> inputs, SegmentationParams seg, Integer channel, SpectralFrames frames,
+                        PrintStream err) throws IOException, InterruptedException {
         List<Path> files = new ArrayList<>();
         for (Path in : inputs) {
             if (!Files.exists(in)) {
@@ -68,8 +80,6 @@ final class CorpusOptions {
         if (files.isEmpty()) {
             throw new IllegalArgumentException(inputs + ": no audio files found");
         }
-        SegmentationParams seg = SegmentationParams.DEFAULTS.withPercentile(percentile).withMinLengthMs(minLengthMs)
-                .withMaxLengthMs(maxLengthMs);
         List<Recording> open = new ArrayList<>();
         try {
             List<CorpusService.Source> sources = new ArrayList<>();
@@ -84,7 +94,7 @@ final class CorpusOptions {
             }
             String origin = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " recordings";
             Corpus c = CorpusService.buildNow(new CorpusService.Request(sources,
-                    channel == null ? Recording.MEAN_CHANNEL : channel, frames(), origin), p -> { });
+                    channel == null ? Recording.MEAN_CHANNEL : channel, frames, origin), p -> { });
             err.printf(Locale.ROOT, "echoic: corpus of %d segments (%d skipped), %d frames of %d values, %.1f s%n",
                     c.dataset().size(), c.skippedSegments(), c.dataset().totalFrames(), c.dataset().nVisible(),
                     c.durationSeconds());

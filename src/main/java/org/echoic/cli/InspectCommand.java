@@ -61,7 +61,8 @@ final class InspectCommand implements Callable<Integer> {
                 description = "Segment index (0-based) in the recording's segment table.")
         int segment;
         @Option(names = "--segments", paramLabel = "TABLE", description = "Segment table (Raven, Audacity or CSV); "
-                + "default: the recording's name with .csv, .segments.csv or .labels.txt.")
+                + "default: the recording's name with .csv, .segments.csv, .labels.txt, .Table.1.selections.txt "
+                + "or .txt.")
         Path table;
         @Option(names = "--channel", description = "Channel (0-based; -1 = mean; default ${DEFAULT-VALUE}).")
         int channel = 0;
@@ -163,7 +164,7 @@ final class InspectCommand implements Callable<Integer> {
             return a.table;
         }
         return SegmentTables.besides(a.recording).orElseThrow(() -> new IOException(a.recording
-                + ": no segment table beside it (same name with .csv, .segments.csv or .labels.txt): "
+                + ": no segment table beside it (same name with " + SegmentTables.LOOKED_FOR + "): "
                 + "name one with --segments"));
     }
 

@@ -212,7 +212,7 @@ public final class SegmentCommand implements Callable<Integer> {
                         ann.add(Annotation.of(s, rec.sampleRateHz()));
                     }
                     if (reference != null) {
-                        report(stdout, model, rec, params, ann, pool);
+                        report(stdout, err, model, rec, params, ann, pool);
                     }
                     if (toStdout) {
                         for (Annotation a : ann) {
@@ -268,9 +268,18 @@ public final class SegmentCommand implements Callable<Integer> {
         }
     }
 
-    private void report(PrintWriter stdout, SegmentationModel model, Recording rec, SegmentationParams params,
-                        List<Annotation> detected, ExecutorService pool) throws IOException, InterruptedException {
+    private void report(PrintWriter stdout, PrintWriter err, SegmentationModel model, Recording rec,
+                        SegmentationParams params, List<Annotation> detected, ExecutorService pool)
+            throws IOException, InterruptedException {
         List<Annotation> refs = AnnotationFormat.readAny(reference);
+        long beyond = refs.stream().filter(a -> a.startSeconds() >= rec.durationSeconds()).count();
+        if (beyond > 0) {
+            // e.g. the table of a whole 5-minute recording against a 10-second excerpt of it
+            err.printf(Locale.ROOT, "echoic: warning: %s: %d of %d references start at or after the end of %s "
+                    + "(%.3f s); they count as missed%n", reference, beyond, refs.size(), rec.path(),
+                    rec.durationSeconds());
+            err.flush();
+        }
         double tol = toleranceMs / 1000;
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("recording", rec.path().toString());

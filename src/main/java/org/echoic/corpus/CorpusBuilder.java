@@ -14,7 +14,8 @@ import org.echoic.train.SequenceDataset;
 /**
  * Builds a {@link Corpus} from the segments of one or more recordings, with the project's one STFT engine:
  * each segment's PSD spectrogram of one channel (or the mean) is cropped to the band and scaled to [0, 1]
- * per segment. All recordings must give the same frame width. Runs on the calling thread; honours
+ * per segment. All recordings must have the same sample rate (otherwise a frame's bins would stand for
+ * different frequencies in different recordings, even when the widths agree). Runs on the calling thread; honours
  * interruption between segments. Not thread-safe (one builder per job).
  */
 public final class CorpusBuilder {
@@ -24,6 +25,7 @@ public final class CorpusBuilder {
     private final List<CorpusSegment> provenance = new ArrayList<>();
     private final List<Double> maxDbs = new ArrayList<>();
     private int nVisible = -1;
+    private double rateHz = Double.NaN;
     private int skipped;
 
     /**
@@ -39,11 +41,17 @@ public final class CorpusBuilder {
      * Adds the segments of one recording (segments shorter than one STFT segment are skipped and counted).
      *
      * @param recordingId how the corpus names the recording
-     * @throws IllegalArgumentException if this recording gives another frame width than the earlier ones
+     * @throws IllegalArgumentException if this recording has another sample rate (or frame width) than the
+     *                                  earlier ones
      * @throws InterruptedException     if the thread is interrupted
      */
     public void add(String recordingId, Recording rec, List<Segment> segments) throws InterruptedException {
         int f = settings.nVisible(rec.sampleRateHz());
+        if (!Double.isNaN(rateHz) && rec.sampleRateHz() != rateHz) {
+            throw new IllegalArgumentException(recordingId + ": recorded at " + rec.sampleRateHz()
+                    + " Hz, but the corpus's other recordings are at " + rateHz + " Hz; a frame's bins would"
+                    + " stand for different frequencies: use recordings of one rate (resample them first)");
+        }
         if (nVisible >= 0 && f != nVisible) {
             throw new IllegalArgumentException(recordingId + ": frames of " + f + " values at "
                     + rec.sampleRateHz() + " Hz, but the corpus has " + nVisible
@@ -65,6 +73,7 @@ public final class CorpusBuilder {
             provenance.add(new CorpusSegment(recordingId, i, s.startFrame(), end, rec.sampleRateHz(),
                     s.label() == null ? "" : s.label()));
             nVisible = f;
+            rateHz = rec.sampleRateHz();
         }
     }
 

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import org.echoic.audio.Recording;
 
 /**
- * Writes recordings as WAV: 16-bit PCM (with clipping to full scale) or 32-bit IEEE float, any
- * channel count, RIFF, or RF64 when the data exceeds 4 GiB. Streams the samples block by block
+ * Writes recordings as WAV: 16-bit PCM (with clipping to full scale) or 32-bit IEEE float (18-byte fmt chunk
+ * with cbSize 0 and a fact chunk, as the format requires for non-PCM data), any channel count, RIFF, or RF64
+ * when the data exceeds 4 GiB. Streams the samples block by block
  * (nothing proportional to the length is held) and writes atomically. Stateless; thread-safe.
  */
 public final class WavWriter {
@@ -53,18 +54,26 @@ public final class WavWriter {
         if (rate <= 0 || rate > 0xFFFF_FFFFL) {
             throw new IOException("sample rate " + rec.sampleRateHz() + " Hz cannot be stored in a WAV file");
         }
-        ByteBuffer h = ByteBuffer.allocate(80).order(ByteOrder.LITTLE_ENDIAN);
+        // IEEE float is not PCM: its fmt chunk carries cbSize (0) and a fact chunk gives the frame count
+        // (sox warns "wave header missing extended part of fmt chunk" otherwise).
+        boolean pcm = format == Format.PCM16;
+        int extra = pcm ? 0 : 2 + 12;
+        ByteBuffer h = ByteBuffer.allocate(100).order(ByteOrder.LITTLE_ENDIAN);
         h.put(ascii(rf64 ? "RF64" : "RIFF"));
-        h.putInt(rf64 ? -1 : (int) (36 + dataBytes + (dataBytes & 1)));
+        h.putInt(rf64 ? -1 : (int) (36 + extra + dataBytes + (dataBytes & 1)));
         h.put(ascii("WAVE"));
         if (rf64) {
             h.put(ascii("ds64")).putInt(28);
-            h.putLong(72 + dataBytes + (dataBytes & 1)).putLong(dataBytes).putLong(rec.frames()).putInt(0);
+            h.putLong(72 + extra + dataBytes + (dataBytes & 1)).putLong(dataBytes).putLong(rec.frames()).putInt(0);
         }
-        h.put(ascii("fmt ")).putInt(16);
+        h.put(ascii("fmt ")).putInt(pcm ? 16 : 18);
         h.putShort((short) format.formatTag).putShort((short) channels).putInt((int) rate);
         h.putInt((int) (rate * channels * bytesPerSample)).putShort((short) (channels * bytesPerSample));
         h.putShort((short) format.bits);
+        if (!pcm) {
+            h.putShort((short) 0);
+            h.put(ascii("fact")).putInt(4).putInt(rf64 || rec.frames() > 0xFFFF_FFFFL ? -1 : (int) rec.frames());
+        }
         h.put(ascii("data")).putInt(rf64 ? -1 : (int) dataBytes);
         out.write(h.array(), 0, h.position());
 

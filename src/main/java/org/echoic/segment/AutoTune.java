@@ -13,7 +13,10 @@ import java.util.function.UnaryOperator;
  * recordings (pooled: total matches over total detections and references). For each window length the
  * envelopes are computed once; then a coordinate search over percentile, minimum spacing, minimum and
  * maximum length and buffer (each over a fixed grid, repeated until no step improves) uses the fast path
- * of {@link SegmentationModel}, from the starting parameters and from the defaults. The channel and band of the starting parameters are kept. Starts no
+ * of {@link SegmentationModel}, from the starting parameters, from the defaults and from the defaults with the
+ * length limits fitted to the references (half the shortest, twice the longest: multi-second songs are otherwise
+ * all rejected by the default 500 ms maximum, and the search, on an F1 of 0 everywhere, cannot leave it). The
+ * channel and band of the starting parameters are kept. Starts no
  * threads; reports progress (0–1); stops with {@link InterruptedException} on interruption. Leaves each
  * model with the envelope of the last window tried. Stateless; thread-safe for distinct models.
  */
@@ -56,12 +59,15 @@ public final class AutoTune {
         double startF1 = f1(targets, start, toleranceSeconds, executor, evaluations);
         SegmentationParams best = start;
         double bestF1 = startF1;
-        int units = 2 * windows.size();
         int done = 0;
         SegmentationParams neutral = SegmentationParams.DEFAULTS.withChannel(start.channel())
                 .withBand(start.bandLowHz(), start.bandHighHz());
+        SegmentationParams fitted = fittedToReferences(neutral, targets);
+        List<SegmentationParams> origins = fitted.equals(neutral) ? List.of(start, neutral)
+                : List.of(start, neutral, fitted);
+        int units = origins.size() * windows.size();
         for (double w : windows) {
-            for (SegmentationParams origin : List.of(start, neutral)) {
+            for (SegmentationParams origin : origins) {
                 SegmentationParams p = origin.withWindowMs(w);
                 if (p.usesAbsoluteThreshold()) {
                     p = p.withPercentile(p.thresholdPercentile());
@@ -81,6 +87,23 @@ public final class AutoTune {
             }
         }
         return new Result(best, bestF1, startF1, evaluations[0]);
+    }
+
+    /** {@code p} with minimum and maximum length from the references' shortest and longest durations. */
+    static SegmentationParams fittedToReferences(SegmentationParams p, List<Target> targets) {
+        double shortest = Double.POSITIVE_INFINITY;
+        double longest = 0;
+        for (Target t : targets) {
+            for (Annotation a : t.references()) {
+                double ms = (a.endSeconds() - a.startSeconds()) * 1000;
+                shortest = Math.min(shortest, ms);
+                longest = Math.max(longest, ms);
+            }
+        }
+        if (longest <= 0) {
+            return p;
+        }
+        return p.withMinLengthMs(Math.floor(shortest / 2)).withMaxLengthMs(Math.ceil(longest * 2));
     }
 
     /**

@@ -11,12 +11,16 @@ import org.echoic.segment.Segment;
 
 /** Segment tables beside recordings (Raven, Audacity or CSV), read as segments. Stateless; thread-safe. */
 public final class SegmentTables {
-    private static final String[] SUFFIXES = {".csv", ".segments.csv", ".labels.txt"};
+    /** Tried in this order; Raven's name is what {@code echoic segment --format raven} writes, .txt Audacity's. */
+    private static final String[] SUFFIXES = {".csv", ".segments.csv", ".labels.txt", ".Table.1.selections.txt",
+        ".txt"};
+    /** How error messages name the places looked at. */
+    public static final String LOOKED_FOR = ".csv, .segments.csv, .labels.txt, .Table.1.selections.txt or .txt";
 
     private SegmentTables() {
     }
 
-    /** The table beside {@code recording}: its base name with .csv, .segments.csv or .labels.txt, if any. */
+    /** The table beside {@code recording}: its base name with one of {@link #LOOKED_FOR}, if any. */
     public static Optional<Path> besides(Path recording) {
         String name = recording.getFileName().toString();
         String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;

@@ -78,6 +78,8 @@ public final class SegmentationPanel extends ScrollPane {
         bandLow.valueProperty().addListener((o, a, b) -> bandChanged());
         bandHigh.valueProperty().addListener((o, a, b) -> bandChanged());
         band.setId("bandRange");
+        band.setPadding(new Insets(0, 16, 0, 0)); // room for the last tick label ("125,000")
+        lengths.setPadding(new Insets(0, 16, 0, 0));
         band.setShowTickLabels(true);
         band.setMajorTickUnit(5000);
         band.disableProperty().bind(bandOn.selectedProperty().not());
@@ -207,10 +209,9 @@ public final class SegmentationPanel extends ScrollPane {
         band.setMax(nyquist);
         band.setMajorTickUnit(nyquist > 60_000 ? 50_000 : nyquist > 15_000 ? 10_000 : 2_000);
         bandOn.setSelected(p.hasBand());
-        if (p.hasBand()) {
-            bandLow.getValueFactory().setValue(p.bandLowHz());
-            bandHigh.getValueFactory().setValue(p.bandHighHz());
-        }
+        double[] lh = p.hasBand() ? new double[] {p.bandLowHz(), p.bandHighHz()} : BandSuggestion.forNyquistHz(nyquist);
+        bandLow.getValueFactory().setValue(lh[0]);
+        bandHigh.getValueFactory().setValue(lh[1]);
         band.setHighValue(Math.min(nyquist, bandHigh.getValue()));
         band.setLowValue(Math.min(band.getHighValue(), bandLow.getValue()));
         syncing = false;

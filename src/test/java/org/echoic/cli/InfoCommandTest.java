@@ -90,6 +90,26 @@ class InfoCommandTest {
     }
 
     @Test
+    void foldersAreSearchedRecursivelyForAudioFiles() throws IOException {
+        Path wav = stereoFloatWav();
+        Path sub = Files.createDirectories(dir.resolve("night").resolve("mic2"));
+        Files.copy(wav, sub.resolve("b.wav"));
+        Files.writeString(sub.resolve("notes.txt"), "not audio");
+        Run r = run("info", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        assertTrue(lines.get(0).contains("b.wav") && lines.get(1).contains("tone.wav"), r.out());
+    }
+
+    @Test
+    void theRealGreatTitFolderGivesOneLinePerSong() {
+        Run r = run("info", org.echoic.SharedData.recordings().resolve("great-tit").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(20, r.out().lines().filter(l -> l.contains("\"sampleRateHz\":22050.0")).count(), r.out());
+    }
+
+    @Test
     void noFilesIsAUsageError() {
         assertEquals(EchoicCli.EXIT_BAD_INPUT, run("info").exitCode());
     }

@@ -81,6 +81,8 @@ class SegmentCommandTest {
         assertEquals(2, ((Number) m.get("matches")).intValue(), j[1]);
         assertEquals(2.0 / 3, ((Number) m.get("recall")).doubleValue(), 1e-9);
         assertEquals(2.0 / 5, ((Number) m.get("precision")).doubleValue(), 1e-9);
+        assertTrue(j[2].contains("warning: " + ref + ": 1 of 3 references start at or after the end of " + f
+                + " (3.000 s)"), "a table of a longer recording is pointed out: " + j[2]);
         String[] bad = run("segment", f.toString(), "--band", "x");
         assertEquals("2", bad[0]);
         assertTrue(bad[2].contains("--band"), bad[2]);

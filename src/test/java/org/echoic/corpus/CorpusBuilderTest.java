@@ -61,6 +61,18 @@ class CorpusBuilderTest {
     }
 
     @Test
+    void recordingsOfAnotherRateAreRefusedEvenWhenTheFrameWidthAgrees() throws InterruptedException {
+        // Without a band, 256-sample frames have 129 values at any rate, but bin k is k·rate/256 Hz.
+        CorpusBuilder b = new CorpusBuilder(SpectralFrames.DEFAULT, 0);
+        b.add("a.wav", tones(22050, 8000), List.of(new Segment(0, 4000)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> b.add("b.wav", tones(44100, 8000), List.of(new Segment(0, 4000))));
+        assertTrue(e.getMessage().startsWith("b.wav: recorded at 44100.0 Hz"), e.getMessage());
+        b.add("c.wav", tones(22050, 8000), List.of(new Segment(0, 4000)));
+        assertEquals(2, b.size());
+    }
+
+    @Test
     void anEmptyCorpusSaysWhy() {
         CorpusBuilder b = new CorpusBuilder(SpectralFrames.DEFAULT, 0);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.build("x"));

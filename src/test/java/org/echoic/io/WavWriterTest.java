@@ -64,8 +64,19 @@ class WavWriterTest {
         assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(fresh)));
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(b.capacity() - 8, b.getInt(4));
+        assertEquals(18, b.getInt(16), "fmt chunk of a non-PCM format carries cbSize");
         assertEquals(3, b.getShort(20));
-        assertEquals(0.125f, b.getFloat(44));
-        assertEquals(-0.75f, b.getFloat(48));
+        assertEquals(0, b.getShort(36), "cbSize");
+        assertEquals("fact", new String(Files.readAllBytes(f), 38, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(2, b.getInt(46), "fact: frames");
+        assertEquals(8, b.getInt(54), "data size");
+        assertEquals(0.125f, b.getFloat(58));
+        assertEquals(-0.75f, b.getFloat(62));
+        try (Recording back = AudioFiles.open(f)) {
+            float[] x = new float[2];
+            back.read(0, 2, 0, x, 0);
+            assertArrayEquals(new float[] {0.125f, -0.75f}, x);
+        }
     }
 }

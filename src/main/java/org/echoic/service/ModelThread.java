@@ -1,10 +1,12 @@
 package org.echoic.service;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * (inspection, generation, loading a checkpoint) are {@link #submit submitted}; while a long task (a
  * training run) occupies the thread it must call {@link #runPending()} at every batch boundary, so that
  * submitted tasks run between batches instead of waiting for the run to end. Each submitted task runs
- * exactly once. Thread-safe.
+ * exactly once. After {@link #close()} new tasks complete at once with a {@link CancellationException}.
+ * Thread-safe.
  */
 public final class ModelThread implements AutoCloseable {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
@@ -25,10 +28,14 @@ public final class ModelThread implements AutoCloseable {
 
     /** Runs a long task (e.g. training) on the model thread; it must call {@link #runPending()} often. */
     public CompletableFuture<Void> runLong(Runnable task) {
-        return CompletableFuture.runAsync(() -> {
-            owner = Thread.currentThread();
-            task.run();
-        }, thread);
+        try {
+            return CompletableFuture.runAsync(() -> {
+                owner = Thread.currentThread();
+                task.run();
+            }, thread);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(closed());
+        }
     }
 
     /**
@@ -47,8 +54,17 @@ public final class ModelThread implements AutoCloseable {
                 f.completeExceptionally(e);
             }
         });
-        thread.execute(this::runPending);
+        try {
+            thread.execute(this::runPending);
+        } catch (RejectedExecutionException e) {
+            pending.clear();
+            f.completeExceptionally(closed());
+        }
         return f;
+    }
+
+    private static CancellationException closed() {
+        return new CancellationException("the model thread is closed (the workbench is shutting down)");
     }
 
     /** Runs the submitted tasks now; call only from the model thread (a long task's batch boundary). */

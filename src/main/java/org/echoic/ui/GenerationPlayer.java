@@ -90,6 +90,7 @@ final class GenerationPlayer extends FlowPane {
     }
 
     private void play(Recording rec, long start, long end) {
+        bar.fitTo(rec.sampleRateHz());
         try {
             playback.play(rec, Recording.MEAN_CHANNEL, start, end, bar.params());
             status.accept("Playing");

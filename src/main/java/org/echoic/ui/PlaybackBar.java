@@ -80,6 +80,20 @@ public final class PlaybackBar {
         bar.getItems().addAll(play, stop, loop, new Separator(), mode, expansion, new Label("kHz"), carrierKHz);
     }
 
+    /**
+     * Fits the heterodyne carrier to a recording's rate: at most its Nyquist frequency, and when the current
+     * carrier is beyond that, a carrier at 40 % of the rate (the middle of the ultrasonic band a detector tunes).
+     */
+    public void fitTo(double sampleRateHz) {
+        double nyquistKHz = sampleRateHz / 2000;
+        var f = (javafx.scene.control.SpinnerValueFactory.DoubleSpinnerValueFactory) carrierKHz.getValueFactory();
+        boolean beyond = f.getValue() >= nyquistKHz;
+        f.setMax(Math.max(1, Math.floor(nyquistKHz)));
+        if (beyond) {
+            f.setValue((double) Math.max(1, Math.round(sampleRateHz * 0.4 / 1000)));
+        }
+    }
+
     /** The parameters the controls describe. */
     public PlaybackParams params() {
         return new PlaybackParams(mode.getValue(), expansion.getValue(), carrierKHz.getValue() * 1000, loop.isSelected());

@@ -106,6 +106,11 @@ public final class WorkbenchView extends BorderPane {
         model.selectionProperty().addListener((o, a, b) -> status.setSelectionText(describeSelection(b)));
         playbackBar.play.setOnAction(e -> play());
         playbackBar.stop.setOnAction(e -> stopPlaying());
+        model.recordingProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                playbackBar.fitTo(r.recording().sampleRateHz());
+            }
+        });
         poll = new Timeline(new KeyFrame(Duration.seconds(POLL_SECONDS), e -> pollOnce()));
         poll.setCycleCount(Timeline.INDEFINITE);
         poll.play();

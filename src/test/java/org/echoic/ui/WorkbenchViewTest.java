@@ -98,6 +98,12 @@ class WorkbenchViewTest {
         assertTrue(countColour(drawn, WaveformRenderer.ENVELOPE) + countColour(drawn, WaveformRenderer.RMS) > 2000,
                 "the waveform is drawn in the lane");
 
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Double> carrier = robot.lookup("#carrierKHz").queryAs(javafx.scene.control.Spinner.class);
+        assertEquals(9.0, carrier.getValue(), "a 45 kHz carrier cannot exist at 22.05 kHz: 40 % of the rate instead");
+        assertEquals(11.0, ((javafx.scene.control.SpinnerValueFactory.DoubleSpinnerValueFactory) carrier.getValueFactory())
+                .getMax(), "at most the Nyquist frequency");
+
         Viewport fit = view.model().viewport();
         assertEquals(0, fit.startFrame());
         assertEquals(3 * 22_050, fit.endFrame(), 1);

@@ -40,6 +40,10 @@ final class CorpusOptions {
     double minLengthMs = SegmentationParams.DEFAULTS.minLengthMs();
     @Option(names = "--max-length-ms", description = "Keep segments shorter than this (default ${DEFAULT-VALUE}).")
     double maxLengthMs = SegmentationParams.DEFAULTS.maxLengthMs();
+    @Option(names = "--join-gap-ms", description = "Train on bouts: segments at most this far apart form one sequence "
+            + "with the silences between them, so the model learns how calls follow each other (default "
+            + "${DEFAULT-VALUE}: each segment on its own).")
+    double joinGapMs = 0;
 
     SpectralFrames frames() {
         StftParams d = StftParams.DEFAULT;
@@ -60,16 +64,17 @@ final class CorpusOptions {
     Corpus build(List<Path> inputs, PrintStream err) throws IOException, InterruptedException {
         SegmentationParams seg = SegmentationParams.DEFAULTS.withPercentile(percentile).withMinLengthMs(minLengthMs)
                 .withMaxLengthMs(maxLengthMs);
-        return build(inputs, seg, channel, frames(), err);
+        return build(inputs, seg, channel, frames(), joinGapMs, err);
     }
 
     /**
      * Segments the files (folders are searched for audio) with {@code seg} and frames them with {@code frames}.
      *
-     * @param channel 0-based channel, or null for the mean of all channels
+     * @param channel   0-based channel, or null for the mean of all channels
+     * @param joinGapMs segments at most this far apart form one sequence (0: each on its own)
      */
     static Corpus build(List<Path> inputs, SegmentationParams seg, Integer channel, SpectralFrames frames,
-                        PrintStream err) throws IOException, InterruptedException {
+                        double joinGapMs, PrintStream err) throws IOException, InterruptedException {
         List<Path> files = new ArrayList<>();
         for (Path in : inputs) {
             if (!Files.exists(in)) {
@@ -94,7 +99,7 @@ final class CorpusOptions {
             }
             String origin = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " recordings";
             Corpus c = CorpusService.buildNow(new CorpusService.Request(sources,
-                    channel == null ? Recording.MEAN_CHANNEL : channel, frames, origin), p -> { });
+                    channel == null ? Recording.MEAN_CHANNEL : channel, frames, origin, joinGapMs), p -> { });
             err.printf(Locale.ROOT, "echoic: corpus of %d segments (%d skipped), %d frames of %d values, %.1f s%n",
                     c.dataset().size(), c.skippedSegments(), c.dataset().totalFrames(), c.dataset().nVisible(),
                     c.durationSeconds());

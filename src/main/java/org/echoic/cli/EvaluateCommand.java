@@ -40,6 +40,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--percentile", description = "With --recordings: segmentation threshold percentile (default "
             + "${DEFAULT-VALUE}).")
     double percentile = SegmentationParams.DEFAULTS.thresholdPercentile();
+    @Option(names = "--join-gap-ms", description = "With --recordings: join segments at most this far apart into "
+            + "bouts, as the model was trained (default ${DEFAULT-VALUE}).")
+    double joinGapMs = 0;
     @Option(names = "--loglik", description = "Also estimate the log-likelihood per frame by AIS.")
     boolean loglik;
     @Option(names = "--k", description = "Gibbs steps from zeros per predicted frame (default ${DEFAULT-VALUE}).")
@@ -104,7 +107,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         double rate = SpectralFrames.sampleRateHz(l.stft(), Double.NaN);
         Corpus c = CorpusOptions.build(input.recordings, SegmentationParams.DEFAULTS.withPercentile(percentile), null,
-                SpectralFrames.fromMaps(l.stft(), l.scaling()), System.err);
+                SpectralFrames.fromMaps(l.stft(), l.scaling()), joinGapMs, System.err);
         for (CorpusSegment s : c.segments()) {
             if (!Double.isNaN(rate) && s.sampleRateHz() != rate) {
                 throw new IllegalArgumentException(s.recording() + ": recorded at " + s.sampleRateHz()

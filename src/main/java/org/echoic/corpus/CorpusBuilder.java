@@ -27,6 +27,7 @@ public final class CorpusBuilder {
     private int nVisible = -1;
     private double rateHz = Double.NaN;
     private int skipped;
+    private double joinGapSeconds;
 
     /**
      * @param settings STFT, band and scaling of the frames
@@ -38,14 +39,61 @@ public final class CorpusBuilder {
     }
 
     /**
-     * Adds the segments of one recording (segments shorter than one STFT segment are skipped and counted).
+     * Joins consecutive segments of a recording that are at most {@code gapSeconds} apart into one sequence
+     * (a bout: the calls with the silences between them), so that the model sees how calls follow each other,
+     * not only single calls. 0 (the default) keeps every segment on its own.
+     */
+    public CorpusBuilder joiningGaps(double gapSeconds) {
+        if (!(gapSeconds >= 0) || Double.isInfinite(gapSeconds)) {
+            throw new IllegalArgumentException("the join gap must be a finite number of seconds ≥ 0: " + gapSeconds);
+        }
+        joinGapSeconds = gapSeconds;
+        return this;
+    }
+
+    /**
+     * The segments sorted by start, with those at most {@code maxGapFrames} apart (or overlapping) merged into one
+     * segment from the first start to the last end; labels of a merged segment are its distinct labels joined
+     * by '+'.
+     */
+    public static List<Segment> joinBouts(List<Segment> segments, long maxGapFrames) {
+        List<Segment> sorted = new ArrayList<>(segments);
+        sorted.sort(java.util.Comparator.comparingLong(Segment::startFrame));
+        List<Segment> out = new ArrayList<>();
+        Segment cur = null;
+        for (Segment s : sorted) {
+            if (cur != null && s.startFrame() - cur.endFrame() <= maxGapFrames) {
+                String label = cur.label();
+                String next = s.label() == null ? "" : s.label();
+                if (!next.isEmpty() && !java.util.Arrays.asList(label.split("\\+")).contains(next)) {
+                    label = label.isEmpty() ? next : label + "+" + next;
+                }
+                cur = new Segment(cur.startFrame(), Math.max(cur.endFrame(), s.endFrame()), label);
+            } else {
+                if (cur != null) {
+                    out.add(cur);
+                }
+                cur = new Segment(s.startFrame(), s.endFrame(), s.label() == null ? "" : s.label());
+            }
+        }
+        if (cur != null) {
+            out.add(cur);
+        }
+        return out;
+    }
+
+    /**
+     * Adds the segments of one recording (segments shorter than one STFT segment are skipped and counted); with
+     * {@link #joiningGaps} the provenance indices refer to the joined bouts.
      *
      * @param recordingId how the corpus names the recording
      * @throws IllegalArgumentException if this recording has another sample rate (or frame width) than the
      *                                  earlier ones
      * @throws InterruptedException     if the thread is interrupted
      */
-    public void add(String recordingId, Recording rec, List<Segment> segments) throws InterruptedException {
+    public void add(String recordingId, Recording rec, List<Segment> given) throws InterruptedException {
+        List<Segment> segments = joinGapSeconds > 0
+                ? joinBouts(given, Math.round(joinGapSeconds * rec.sampleRateHz())) : given;
         int f = settings.nVisible(rec.sampleRateHz());
         if (!Double.isNaN(rateHz) && rec.sampleRateHz() != rateHz) {
             throw new IllegalArgumentException(recordingId + ": recorded at " + rec.sampleRateHz()

@@ -20,9 +20,16 @@ import org.echoic.dsp.SpectralFrames;
  * @param frames             STFT, band and scaling
  * @param validationFraction share of the segments held out for validation, in [0, 1)
  * @param seed               seed of the split
+ * @param joinGapMs          segments at most this far apart form one sequence (a bout); 0 = each on its own
  */
 public record CorpusEntry(String name, List<Path> recordings, SegmentSource source, int channel,
-                          SpectralFrames frames, double validationFraction, long seed) {
+                          SpectralFrames frames, double validationFraction, long seed, double joinGapMs) {
+
+    /** An entry that keeps every segment on its own. */
+    public CorpusEntry(String name, List<Path> recordings, SegmentSource source, int channel, SpectralFrames frames,
+                       double validationFraction, long seed) {
+        this(name, recordings, source, channel, frames, validationFraction, seed, 0);
+    }
 
     public CorpusEntry {
         if (name == null || name.isBlank()) {
@@ -35,6 +42,9 @@ public record CorpusEntry(String name, List<Path> recordings, SegmentSource sour
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new IllegalArgumentException(name + ": validation fraction must be in [0, 1): "
                     + validationFraction);
+        }
+        if (!(joinGapMs >= 0) || Double.isInfinite(joinGapMs)) {
+            throw new IllegalArgumentException(name + ": join gap must be ≥ 0 ms: " + joinGapMs);
         }
         if (channel < -1) {
             throw new IllegalArgumentException(name + ": channel must be -1 (mean) or an index: " + channel);
@@ -52,6 +62,7 @@ public record CorpusEntry(String name, List<Path> recordings, SegmentSource sour
         m.put("scaling", frames.scalingMap());
         m.put("validationFraction", validationFraction);
         m.put("seed", seed);
+        m.put("joinGapMs", joinGapMs);
         return new OpaqueItem(m);
     }
 
@@ -65,7 +76,8 @@ public record CorpusEntry(String name, List<Path> recordings, SegmentSource sour
             return new CorpusEntry(name, recs, SegmentSource.parse(Items.string(f, "segments", "automatic")),
                     Items.number(f, "channel", -1).intValue(),
                     SpectralFrames.fromMaps(Items.map(f, "stft"), Items.map(f, "scaling")),
-                    Items.number(f, "validationFraction", 0.1).doubleValue(), Items.number(f, "seed", 1).longValue());
+                    Items.number(f, "validationFraction", 0.1).doubleValue(), Items.number(f, "seed", 1).longValue(),
+                    Items.number(f, "joinGapMs", 0).doubleValue());
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new IllegalArgumentException("corpus '" + name + "': " + e.getMessage(), e);
         }

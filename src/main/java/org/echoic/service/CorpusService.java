@@ -54,13 +54,19 @@ public final class CorpusService {
      * @param channel the channel analysed, or {@link Recording#MEAN_CHANNEL}
      * @param frames  STFT, band and scaling
      * @param origin  the corpus' name in checkpoints
+     * @param joinGapMs segments at most this far apart become one sequence (a bout); 0 = each on its own
      */
-    public record Request(List<Source> sources, int channel, SpectralFrames frames, String origin) {
+    public record Request(List<Source> sources, int channel, SpectralFrames frames, String origin, double joinGapMs) {
         public Request {
             sources = List.copyOf(sources);
             if (sources.isEmpty()) {
                 throw new IllegalArgumentException("choose at least one recording for the corpus");
             }
+        }
+
+        /** A request that keeps every segment on its own. */
+        public Request(List<Source> sources, int channel, SpectralFrames frames, String origin) {
+            this(sources, channel, frames, origin, 0);
         }
     }
 
@@ -117,7 +123,8 @@ public final class CorpusService {
      * @throws IllegalStateException    if no segment is long enough for one frame
      */
     public static Corpus buildNow(Request request, DoubleConsumer progress) throws IOException, InterruptedException {
-        CorpusBuilder builder = new CorpusBuilder(request.frames(), request.channel());
+        CorpusBuilder builder = new CorpusBuilder(request.frames(), request.channel())
+                .joiningGaps(request.joinGapMs() / 1000);
         int n = request.sources().size();
         for (int i = 0; i < n; i++) {
             Source s = request.sources().get(i);

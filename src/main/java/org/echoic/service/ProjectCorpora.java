@@ -53,7 +53,7 @@ public final class ProjectCorpora {
      */
     public static Built build(Project project, CorpusEntry entry, Executor executor, DoubleConsumer progress)
             throws IOException, InterruptedException {
-        CorpusBuilder builder = new CorpusBuilder(entry.frames(), entry.channel());
+        CorpusBuilder builder = new CorpusBuilder(entry.frames(), entry.channel()).joiningGaps(entry.joinGapMs() / 1000);
         List<Path> files = entry.recordings();
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);

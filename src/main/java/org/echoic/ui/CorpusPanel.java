@@ -60,7 +60,7 @@ final class CorpusPanel extends VBox {
 
     /** What the last successful build was made of, for the project's record of a run. */
     record Built(List<Path> recordings, org.echoic.corpus.SegmentSource source, List<Path> tables, int channel,
-                 SpectralFrames frames) {
+                 SpectralFrames frames, double joinGapMs) {
     }
 
     private final CorpusService service;
@@ -76,6 +76,7 @@ final class CorpusPanel extends VBox {
     private final ChoiceBox<FrameScaling> scaling = new ChoiceBox<>(FXCollections.observableArrayList(FrameScaling.values()));
     private final TextField rangeDb = new TextField("80");
     final TextField validationFraction = new TextField("0.1");
+    final TextField joinGapMs = new TextField("0");
     private final Button build = WorkbenchView.button("Build corpus", "buildCorpus", "Segment and frame the chosen recordings");
     private final Button cancel = WorkbenchView.button("Cancel", "cancelCorpus", "Stop building the corpus");
     private final ProgressBar progress = new ProgressBar(0);
@@ -120,6 +121,12 @@ final class CorpusPanel extends VBox {
         grid.addRow(r++, new Label("STFT"), new HBox(4, nperseg, new Label("overlap"), overlapPercent));
         grid.addRow(r++, new Label("Band Hz"), new HBox(4, lowHz, new Label("–"), highHz));
         grid.addRow(r++, new Label("Scaling"), new HBox(4, scaling, new Label("range dB"), rangeDb));
+        joinGapMs.setId("joinGapMs");
+        joinGapMs.setPrefColumnCount(5);
+        joinGapMs.setTooltip(new javafx.scene.control.Tooltip("Segments at most this far apart become one training "
+                + "sequence with the silences between them (bouts), so the model learns how calls follow each "
+                + "other; 0 = each segment on its own"));
+        grid.addRow(r++, new Label("Join bouts ≤ ms"), joinGapMs);
         grid.addRow(r, new Label("Validation"), validationFraction);
         cancel.setDisable(true);
         build.setOnAction(e -> startBuild());
@@ -149,6 +156,20 @@ final class CorpusPanel extends VBox {
 
     ReadOnlyObjectProperty<Corpus> corpusProperty() {
         return corpus;
+    }
+
+    /** The bout join gap typed in ms (0 when blank). */
+    double joinGapMs() {
+        String t = joinGapMs.getText().trim();
+        try {
+            double v = t.isEmpty() ? 0 : Double.parseDouble(t);
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the bout join gap must be a number of ms ≥ 0: " + t);
+        }
     }
 
     /** The validation fraction typed (0 when blank). */
@@ -208,7 +229,7 @@ final class CorpusPanel extends VBox {
         }
         String origin = sources.size() == 1 ? Path.of(sources.get(0).id()).getFileName().toString()
                 : sources.size() + " recordings";
-        return new CorpusService.Request(sources, channel.getValue(), frames(), origin);
+        return new CorpusService.Request(sources, channel.getValue(), frames(), origin, joinGapMs());
     }
 
     /** The project's first annotation table of the recording, else a {@code .csv}/{@code .txt} beside it. */
@@ -274,7 +295,7 @@ final class CorpusPanel extends VBox {
                 .toList(), kind == 1 ? org.echoic.corpus.SegmentSource.REFERENCE
                 : kind == 2 ? org.echoic.corpus.SegmentSource.EDITED : org.echoic.corpus.SegmentSource.AUTOMATIC,
                 building.sources().stream().map(CorpusService.Source::annotations).toList(), building.channel(),
-                building.frames());
+                building.frames(), building.joinGapMs());
         describe(c);
         corpus.set(c);
         ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) example.getValueFactory())

@@ -62,4 +62,30 @@ class TrainRecordingsCliTest {
         assertNotEquals(0, run(out, "train", "--recordings", dir.resolve("nope.wav").toString(),
                 "--out", dir.resolve("m").toString()));
     }
+
+    @Test
+    void joinGapTrainsOnBoutsOfCalls() throws Exception {
+        int each = corpusSegments("0");
+        int bouts = corpusSegments("400");
+        assertTrue(each > 20, "the sample's calls: " + each);
+        assertTrue(bouts > 0 && bouts < each / 2, "calls up to 400 ms apart joined into bouts: " + bouts + " of " + each);
+    }
+
+    private int corpusSegments(String joinGapMs) throws Exception {
+        java.io.PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, run(new ByteArrayOutputStream(), "train", "--recordings", "sample-data/bird-song.wav",
+                    "--nperseg", "128", "--band", "2000:5500", "--join-gap-ms", joinGapMs, "--hidden", "4",
+                    "--recurrent", "3", "--k", "1", "--batch", "8", "--epochs-per-stage", "1", "--lr-schedule", "1e-3",
+                    "--out", dir.resolve("m" + joinGapMs).toString()));
+        } finally {
+            System.setErr(old);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("corpus of (\\d+) segments")
+                .matcher(err.toString(StandardCharsets.UTF_8));
+        assertTrue(m.find(), err.toString(StandardCharsets.UTF_8));
+        return Integer.parseInt(m.group(1));
+    }
 }

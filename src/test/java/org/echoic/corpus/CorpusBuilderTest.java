@@ -78,4 +78,38 @@ class CorpusBuilderTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.build("x"));
         assertTrue(e.getMessage().contains("nothing to train on"));
     }
+
+    @Test
+    void boutsJoinSegmentsAtMostTheGapApartInStartOrder() {
+        List<Segment> segs = List.of(new Segment(500, 600, "B"), new Segment(0, 100, "A"), new Segment(150, 200, "A"),
+                new Segment(251, 300, "C"), new Segment(590, 700, "D"));
+        List<Segment> joined = CorpusBuilder.joinBouts(segs, 50);
+        assertEquals(List.of(new Segment(0, 200, "A"), new Segment(251, 300, "C"), new Segment(500, 700, "B+D")),
+                joined, "a gap of exactly 50 joins, 51 does not; overlaps join; labels listed once");
+        assertEquals(List.of(new Segment(0, 300, "A+C"), new Segment(500, 700, "B+D")),
+                CorpusBuilder.joinBouts(segs, 51));
+        assertEquals(5, CorpusBuilder.joinBouts(segs, -1000).size(), "no join below any gap");
+    }
+
+    @Test
+    void aBoutIsOneSequenceWithItsSilences() throws InterruptedException {
+        Recording r = tones(16000, 16000);
+        SpectralFrames f = SpectralFrames.DEFAULT.withBand(1000, 4000);
+        List<Segment> calls = List.of(new Segment(1000, 2000, "a"), new Segment(3000, 4000, "b"),
+                new Segment(9000, 10000, "c"));
+        CorpusBuilder each = new CorpusBuilder(f, 0);
+        each.add("tones.wav", r, calls);
+        CorpusBuilder bouts = new CorpusBuilder(f, 0).joiningGaps(0.1);
+        bouts.add("tones.wav", r, calls);
+        Corpus c = bouts.build("bouts");
+        assertEquals(3, each.build("each").dataset().size());
+        assertEquals(2, c.dataset().size(), "the first two calls, 62.5 ms apart, form one bout");
+        CorpusSegment first = c.segments().get(0);
+        assertEquals(1000, first.startFrame());
+        assertEquals(4000, first.endFrame());
+        assertEquals("a+b", first.label());
+        assertEquals(f.stft().frameCount(3000), c.dataset().sequences().get(0).length, "the gap's frames included");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new CorpusBuilder(f, 0).joiningGaps(-1));
+    }
 }

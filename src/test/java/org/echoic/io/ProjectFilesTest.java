@@ -128,12 +128,14 @@ class ProjectFilesTest {
         assertEquals(1, q.trainingRunEntries().size());
         assertEquals(9, q.trainingRunEntries().get(0).epochs());
         q = q.withCorpus(new org.echoic.project.CorpusEntry("second", List.of(), org.echoic.corpus.SegmentSource.AUTOMATIC,
-                0, org.echoic.dsp.SpectralFrames.DEFAULT.withReferenceDb(-20), 0, 3));
+                0, org.echoic.dsp.SpectralFrames.DEFAULT.withReferenceDb(-20), 0, 3, 250));
         Path f = dir.resolve("r.echoic.json");
         ProjectFiles.save(f, q);
         Project back = ProjectFiles.read(f);
         assertEquals(q.corpusEntries(), back.corpusEntries());
         assertEquals(-20.0, back.corpusEntries().get(1).frames().referenceDb());
+        assertEquals(250.0, back.corpusEntries().get(1).joinGapMs());
+        assertEquals(0.0, back.corpusEntries().get(0).joinGapMs(), "1.1 files without the field keep every segment");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Project(List.of(), null,
                 null, List.of(new org.echoic.project.OpaqueItem(java.util.Map.of("name", "x", "channel", "left"))),
                 null, null, null, null).corpusEntries());

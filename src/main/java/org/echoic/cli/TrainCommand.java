@@ -75,6 +75,12 @@ final class TrainCommand implements Callable<Integer> {
     double l2 = 0;
     @Option(names = "--window", description = "Train on windows of at most N frames (0 = whole segments).")
     int window = 0;
+    @Option(names = "--weight-init-std", description = "Standard deviation of the initial RBM weights (default "
+            + "${DEFAULT-VALUE}, the spec's).")
+    double weightInitStd = RnnRbmConfig.SPEC_WEIGHT_INIT_STD;
+    @Option(names = "--recurrent-init-std", description = "Standard deviation of the initial recurrent weights "
+            + "(default ${DEFAULT-VALUE}, the spec's; larger values, e.g. 0.1, let short runs learn temporal structure).")
+    double recurrentInitStd = RnnRbmConfig.SPEC_RECURRENT_INIT_STD;
     @Option(names = "--seed", description = "Seed of all random draws (default ${DEFAULT-VALUE}).")
     long seed = 1;
     @Option(names = "--keep-epochs", description = "Epoch snapshots kept in <out>.epochs/epoch-NNNN "
@@ -153,7 +159,8 @@ final class TrainCommand implements Callable<Integer> {
             state = l.state();
         } else {
             RnnRbmConfig mc = RnnRbmConfig.defaults(all.nVisible()).withCdSteps(k).withSampleVisible(sampleVisible);
-            mc = mc.withSizes(hidden == null ? mc.nHidden() : hidden, recurrent == null ? mc.nRecurrent() : recurrent);
+            mc = mc.withSizes(hidden == null ? mc.nHidden() : hidden, recurrent == null ? mc.nRecurrent() : recurrent)
+                    .withInitStd(weightInitStd, recurrentInitStd);
             cfg = new TrainingConfig(batch, epochsPerStage, schedule, resetRmsProp, l1, l2, window,
                     GenerateDefaults.GIBBS_STEPS, 3, seed);
             model = new RnnRbm(mc, seed);

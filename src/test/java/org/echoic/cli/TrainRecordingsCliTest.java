@@ -35,7 +35,8 @@ class TrainRecordingsCliTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(0, run(out, "train", "--recordings", "sample-data/bird-song.wav", "--nperseg", "128",
                 "--band", "2000:5500", "--scaling", "linear-max", "--hidden", "8", "--recurrent", "6", "--k", "1",
-                "--batch", "4", "--epochs-per-stage", "1", "--lr-schedule", "1e-3", "--out", model.toString()));
+                "--batch", "4", "--epochs-per-stage", "1", "--lr-schedule", "1e-3", "--recurrent-init-std", "0.2",
+                "--out", model.toString()));
         assertEquals(1, out.toString(StandardCharsets.UTF_8).lines().count());
         CheckpointFolder.Loaded l = CheckpointFolder.load(model);
         try {
@@ -47,6 +48,8 @@ class TrainRecordingsCliTest {
             assertTrue(Double.isFinite(f.referenceDb()));
             assertEquals(f.nVisible(44_100), l.model().config().nVisible());
             assertEquals(1, l.state().nextEpoch());
+            assertEquals(0.2, l.model().config().recurrentInitStd(), "the option reaches the model and its checkpoint");
+            assertEquals(0.01, l.model().config().weightInitStd(), "the spec's default");
         } finally {
             l.optimizer().close();
             l.model().close();

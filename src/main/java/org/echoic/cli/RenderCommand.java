@@ -117,7 +117,8 @@ public final class RenderCommand implements Callable<Integer> {
         SpectrogramSettings settings = new SpectrogramSettings(stft.params("psd"), ColorMap.parse(colormap),
                 FrequencyAxis.parse(axis), fminHz, fmaxHz == null ? Double.NaN : fmaxHz,
                 dbFloor == null ? Double.NaN : dbFloor, dbRange);
-        return FigureExporter.spectrogram(rec, file, channel, settings, start, end, width, height, options, null);
+        return FigureExporter.spectrogram(rec, file, channel, settings, start, end, width, height, options, null)
+                .image();
     }
 
     /** The waveform from the recording's summary pyramid (min/max envelope and RMS), as in the workbench. */
@@ -125,6 +126,6 @@ public final class RenderCommand implements Callable<Integer> {
             throws InterruptedException {
         WaveformParams params = new WaveformParams(WaveformParams.AmplitudeScale.valueOf(
                 StftOptions.choice("--amplitude", amplitude, "linear", "dbfs")), gain, WaveformParams.DEFAULT.dbRangeDb());
-        return FigureExporter.waveform(rec, channel, params, start, end, width, height, options);
+        return FigureExporter.waveform(rec, channel, params, start, end, width, height, options).image();
     }
 }

@@ -103,9 +103,9 @@ public final class FigureAxes {
         return params.scaling() == StftParams.Scaling.DENSITY ? "PSD (dB/Hz)" : "Power (dB)";
     }
 
-    /** Labels keep at least 1.2 digit extents apart. */
+    /** Labels keep at least 0.6 of a digit's extent apart (time labels keep three digits apart). */
     private static double gap(ToDoubleFunction<String> extent) {
-        return Math.max(6, extent.applyAsDouble("0") * 1.2);
+        return Math.max(4, extent.applyAsDouble("0") * 0.6);
     }
 
     private interface TickFunction {

@@ -45,22 +45,29 @@ public final class FigureRenderer {
         }
     }
 
-    /** Where the plot sits in a figure, in pixels. */
-    public record Layout(int width, int height, int plotX, int plotY, int plotWidth, int plotHeight) {
+    /** Where the plot sits in a figure, in pixels, and whether the title fits above it. */
+    public record Layout(int width, int height, int plotX, int plotY, int plotWidth, int plotHeight, boolean titled) {
+        /** The bare plot filling a {@code width} x {@code height} image. */
+        public static Layout bare(int width, int height) {
+            return new Layout(width, height, 0, 0, width, height, false);
+        }
     }
 
     private FigureRenderer() {
     }
 
     /**
-     * The plot's place in a {@code width} x {@code height} figure.
+     * The plot's place in a {@code width} x {@code height} figure. A title that would leave the plot less than
+     * {@link #MIN_PLOT_SIDE} high is left out.
      *
      * @throws IllegalArgumentException if the margins leave less than {@link #MIN_PLOT_SIDE} pixels for the plot
      */
     public static Layout layout(int width, int height, Spec spec) {
         Metrics m = new Metrics(spec);
-        int top = spec.hasTitle() ? m.pad + m.titleHeight + m.pad : m.pad + m.tickHeight;
         int bottom = m.tickLen + m.pad / 2 + m.tickHeight + m.pad / 2 + m.axisHeight + m.pad;
+        int titled = m.pad + m.titleHeight + m.pad;
+        boolean title = spec.hasTitle() && height - titled - bottom >= MIN_PLOT_SIDE;
+        int top = title ? titled : m.pad + m.tickHeight;
         int plotH = height - top - bottom;
         check(plotH, width, height, spec);
         int left = m.pad + m.axisHeight + m.pad + widest(spec.y().ticks(plotH, m::tickHeight), m) + m.pad / 2
@@ -70,7 +77,7 @@ public final class FigureRenderer {
                 + m.pad;
         int plotW = width - left - right;
         check(plotW, width, height, spec);
-        return new Layout(width, height, left, top, plotW, plotH);
+        return new Layout(width, height, left, top, plotW, plotH, title);
     }
 
     private static void check(int side, int width, int height, Spec spec) {
@@ -125,7 +132,7 @@ public final class FigureRenderer {
             if (spec.colorBar() != null) {
                 colourBar(g, img, layout, spec, m);
             }
-            if (spec.hasTitle()) {
+            if (layout.titled()) {
                 g.setFont(m.titleFont);
                 FontMetrics tm = g.getFontMetrics();
                 int w = tm.stringWidth(spec.title());

@@ -55,19 +55,22 @@ public final class FigureExporter {
         }
     }
 
+    /** A drawn figure and where its plot sits in it. */
+    public record Figure(BufferedImage image, FigureRenderer.Layout layout) {
+    }
+
     private FigureExporter() {
     }
 
     /** The spectrogram of samples {@code [start, end)} as a figure {@code width} x {@code height} (at scale 1). */
-    public static BufferedImage spectrogram(Recording rec, Object recordingKey, int channel,
-                                            SpectrogramSettings settings, long start, long end, int width, int height,
-                                            Options options, SpectrogramTileCache shared)
+    public static Figure spectrogram(Recording rec, Object recordingKey, int channel,
+                                     SpectrogramSettings settings, long start, long end, int width, int height,
+                                     Options options, SpectrogramTileCache shared)
             throws InterruptedException {
         int w = scaled(width, options);
         int h = scaled(height, options);
         if (!options.axes()) {
-            return image(SpectrogramExporter.render(rec, recordingKey, channel, settings, start, end, w, h, shared),
-                    w, h);
+            return bare(SpectrogramExporter.render(rec, recordingKey, channel, settings, start, end, w, h, shared), w, h);
         }
         double fs = rec.sampleRateHz();
         AxisTicks.Axis time = FigureAxes.time(start, end, fs, 0);
@@ -84,25 +87,25 @@ public final class FigureExporter {
         FigureRenderer.Spec spec = new FigureRenderer.Spec(title, time, freq,
                 FigureAxes.decibels(level, floor, settings.rangeDb()), settings.colorMap(), floor, settings.rangeDb(),
                 options.scale());
-        return FigureRenderer.draw(layout, spec, plot.argb());
+        return new Figure(FigureRenderer.draw(layout, spec, plot.argb()), layout);
     }
 
     /** The waveform of samples {@code [start, end)} as a figure {@code width} x {@code height} (at scale 1). */
-    public static BufferedImage waveform(Recording rec, int channel, WaveformParams params, long start, long end,
-                                         int width, int height, Options options) throws InterruptedException {
+    public static Figure waveform(Recording rec, int channel, WaveformParams params, long start, long end,
+                                  int width, int height, Options options) throws InterruptedException {
         int w = scaled(width, options);
         int h = scaled(height, options);
         SummaryPyramid pyramid = SummaryPyramid.create(rec, channel);
         pyramid.run(f -> { });
         if (!options.axes()) {
-            return image(waveformPlot(pyramid, params, start, end, w, h), w, h);
+            return bare(waveformPlot(pyramid, params, start, end, w, h), w, h);
         }
         FigureRenderer.Spec spec = new FigureRenderer.Spec(title(options, rec, start, end),
                 FigureAxes.time(start, end, rec.sampleRateHz(), Viewport.MIN_FRAMES_PER_PIXEL),
                 FigureAxes.amplitude(params), null, null, 0, 1, options.scale());
         FigureRenderer.Layout layout = FigureRenderer.layout(w, h, spec);
-        return FigureRenderer.draw(layout, spec,
-                waveformPlot(pyramid, params, start, end, layout.plotWidth(), layout.plotHeight()));
+        return new Figure(FigureRenderer.draw(layout, spec,
+                waveformPlot(pyramid, params, start, end, layout.plotWidth(), layout.plotHeight())), layout);
     }
 
     /** The waveform plot alone, through the viewport its time axis uses. */
@@ -136,10 +139,10 @@ public final class FigureExporter {
         return (int) s;
     }
 
-    private static BufferedImage image(int[] argb, int w, int h) {
+    private static Figure bare(int[] argb, int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         img.setRGB(0, 0, w, h, argb, 0, w);
-        return img;
+        return new Figure(img, FigureRenderer.Layout.bare(w, h));
     }
 
     /** Writes {@code img} as a PNG recording {@code dpi} dots per inch (pHYs), atomically. */

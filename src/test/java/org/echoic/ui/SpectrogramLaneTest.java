@@ -186,7 +186,7 @@ class SpectrogramLaneTest {
         SpectrogramExportActions exports = new SpectrogramExportActions(view.model(), lane, executors, s -> { });
         Path png = dir.resolve("view.png");
         Path mfcc = dir.resolve("mfcc.npy");
-        WaitForAsyncUtils.asyncFx(() -> exports.exportPng(png, 0, 0)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> exports.exportPng(png, 0, 0, true)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
         assertEquals((int) lane.getWidth(), ImageIO.read(png.toFile()).getWidth());
         WaitForAsyncUtils.asyncFx(() -> exports.exportArray(mfcc, FeatureArrays.Kind.MFCC))
                 .get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);

@@ -14,6 +14,9 @@ public final class Echoic {
 
     public static void main(String[] args) {
         if (EchoicCli.isCliInvocation(args)) {
+            if (System.getProperty("java.awt.headless") == null) {
+                System.setProperty("java.awt.headless", "true");
+            }
             System.exit(EchoicCli.run(args));
         }
         EchoicApp.launchWorkbench(args);

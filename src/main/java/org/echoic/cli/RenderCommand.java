@@ -1,16 +1,15 @@
 package org.echoic.cli;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.echoic.audio.Recording;
-import org.echoic.audio.SummaryPyramid;
 import org.echoic.dsp.ColorMap;
 import org.echoic.io.AudioFiles;
 import org.echoic.render.FrequencyAxis;
-import org.echoic.render.Viewport;
 import org.echoic.render.WaveformParams;
-import org.echoic.render.WaveformRenderer;
+import org.echoic.service.FigureExporter;
 import org.echoic.service.SpectrogramExporter;
 import org.echoic.service.SpectrogramSettings;
 
@@ -21,7 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code echoic render FILE --view spectrogram|waveform --out X.png}: the spectrogram or waveform view of a range as a
- * PNG, headless (figures for papers), drawn by the same renderers as the workbench.
+ * PNG, headless (figures for papers), drawn by the same renderers as the workbench: by default a figure with axes,
+ * colour bar and title ({@link FigureExporter}), with {@code --no-axes} the bare plot.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Render a view of a recording to a PNG image.")
@@ -35,10 +35,12 @@ public final class RenderCommand implements Callable<Integer> {
     @Mixin
     StftOptions stft = new StftOptions();
 
-    @Option(names = "--width", description = "Image width in pixels (default ${DEFAULT-VALUE}).")
+    @Option(names = "--width", description = "Width of the whole image in pixels at scale 1, axes included "
+            + "(default ${DEFAULT-VALUE}).")
     int width = 1200;
 
-    @Option(names = "--height", description = "Image height in pixels (default ${DEFAULT-VALUE}).")
+    @Option(names = "--height", description = "Height of the whole image in pixels at scale 1, axes included "
+            + "(default ${DEFAULT-VALUE}).")
     int height = 400;
 
     @Option(names = "--colormap", description = "viridis, magma, inferno or grey (default ${DEFAULT-VALUE}).")
@@ -68,6 +70,21 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--gain", description = "Waveform vertical zoom, at least 1 (default ${DEFAULT-VALUE}).")
     double gain = 1;
 
+    @Option(names = "--axes", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Draw a figure: time axis, frequency or amplitude axis, dB colour bar and title "
+                    + "(default); --no-axes writes the bare plot image.")
+    boolean axes = true;
+
+    @Option(names = "--title", description = "Title above the plot (default: the file name and range; \"\" for none).")
+    String title;
+
+    @Option(names = "--scale", description = "Multiplies the image and everything in it, text included, 0.25 to 16 "
+            + "(default 1; the PNG records 96 x scale dpi).")
+    Double scale;
+
+    @Option(names = "--dpi", description = "Dots per inch, instead of --scale: scale = dpi / 96.")
+    Double dpi;
+
     @Override
     public Integer call() throws Exception {
         String v = StftOptions.choice("--view", view, "spectrogram", "waveform");
@@ -78,34 +95,37 @@ public final class RenderCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--width and --height must be 1 to " + SpectrogramExporter.MAX_PNG_SIDE
                     + ": " + width + " x " + height);
         }
+        if (scale != null && dpi != null) {
+            throw new IllegalArgumentException("give --scale or --dpi, not both");
+        }
+        double s = dpi != null ? dpi / FigureExporter.BASE_DPI : scale != null ? scale : 1;
+        FigureExporter.Options options = new FigureExporter.Options(axes, title, s);
         try (Recording rec = AudioFiles.open(file)) {
             int channel = stft.channel(rec);
             long start = stft.startSample(rec);
             long end = stft.endSample(rec);
-            int[] argb = v.equals("WAVEFORM") ? waveform(rec, channel, start, end) : spectrogram(rec, channel, start, end);
-            SpectrogramExporter.writePng(out, argb, width, height);
-            System.out.println("wrote " + out + " (" + width + " x " + height + ")");
+            BufferedImage img = v.equals("WAVEFORM") ? waveform(rec, channel, start, end, options)
+                    : spectrogram(rec, channel, start, end, options);
+            FigureExporter.writePng(out, img, FigureExporter.BASE_DPI * s);
+            System.out.println("wrote " + out + " (" + img.getWidth() + " x " + img.getHeight() + ")");
         }
         return 0;
     }
 
-    private int[] spectrogram(Recording rec, int channel, long start, long end) throws InterruptedException {
+    private BufferedImage spectrogram(Recording rec, int channel, long start, long end, FigureExporter.Options options)
+            throws InterruptedException {
         SpectrogramSettings settings = new SpectrogramSettings(stft.params("psd"), ColorMap.parse(colormap),
                 FrequencyAxis.parse(axis), fminHz, fmaxHz == null ? Double.NaN : fmaxHz,
                 dbFloor == null ? Double.NaN : dbFloor, dbRange);
-        return SpectrogramExporter.render(rec, file, channel, settings, start, end, width, height, null);
+        return FigureExporter.spectrogram(rec, file, channel, settings, start, end, width, height, options, null)
+                .image();
     }
 
     /** The waveform from the recording's summary pyramid (min/max envelope and RMS), as in the workbench. */
-    private int[] waveform(Recording rec, int channel, long start, long end) throws InterruptedException {
+    private BufferedImage waveform(Recording rec, int channel, long start, long end, FigureExporter.Options options)
+            throws InterruptedException {
         WaveformParams params = new WaveformParams(WaveformParams.AmplitudeScale.valueOf(
                 StftOptions.choice("--amplitude", amplitude, "linear", "dbfs")), gain, WaveformParams.DEFAULT.dbRangeDb());
-        SummaryPyramid pyramid = SummaryPyramid.create(rec, channel);
-        pyramid.run(f -> { });
-        Viewport vp = new Viewport(start, Math.max(Viewport.MIN_FRAMES_PER_PIXEL, (end - start) / (double) width), width,
-                0, rec.sampleRateHz() / 2, Viewport.FrequencyScale.LINEAR);
-        int[] argb = new int[width * height];
-        new WaveformRenderer().render(pyramid, vp, height, params, argb);
-        return argb;
+        return FigureExporter.waveform(rec, channel, params, start, end, width, height, options).image();
     }
 }

@@ -21,6 +21,7 @@ public final class SpectrogramRenderer {
     private final SpectrogramTileCache cache;
     private float[] columns = new float[0];
     private float[] column = new float[0];
+    private double lastFloorDb = Double.NaN;
 
     public SpectrogramRenderer(SpectrogramTileCache cache) {
         this.cache = cache;
@@ -119,6 +120,7 @@ public final class SpectrogramRenderer {
             }
         }
         double floor = Double.isNaN(rp.floorDb()) ? max - rp.rangeDb() : rp.floorDb();
+        lastFloorDb = floor;
         float perStep = (float) (256.0 / rp.rangeDb());
         float offset = (float) floor;
         int[] table = rp.colorMap().table();
@@ -165,9 +167,9 @@ public final class SpectrogramRenderer {
     private static void binsOfRows(StftParams p, double fs, SpectrogramRenderParams rp, int[] lo, int[] hi) {
         int h = rp.height();
         double binHz = fs / p.nfft();
-        double minHz = rp.axis() == FrequencyAxis.LOG ? Math.max(rp.minHz(), binHz / 2) : rp.minHz();
-        double a = rp.axis().toScale(minHz);
-        double b = rp.axis().toScale(Math.max(rp.maxHz(), minHz * 1.0001));
+        double[] ab = scaleRange(p, fs, rp.minHz(), rp.maxHz(), rp.axis());
+        double a = ab[0];
+        double b = ab[1];
         int last = p.bins() - 1;
         for (int y = 0; y < h; y++) {
             double fHi = rp.axis().toHz(b - (b - a) * y / h);
@@ -181,5 +183,33 @@ public final class SpectrogramRenderer {
             lo[y] = Math.max(0, Math.min(last, k0));
             hi[y] = Math.max(lo[y] + 1, Math.min(last + 1, k1));
         }
+    }
+
+    /** The axis coordinates of the bottom and top edges of the image, as the rows are painted. */
+    private static double[] scaleRange(StftParams p, double fs, double minHz, double maxHz, FrequencyAxis axis) {
+        double binHz = fs / p.nfft();
+        double lowHz = axis == FrequencyAxis.LOG ? Math.max(minHz, binHz / 2) : minHz;
+        return new double[] {axis.toScale(lowHz), axis.toScale(Math.max(maxHz, lowHz * 1.0001))};
+    }
+
+    /**
+     * The y (fractional pixels, 0 = top edge) of {@code hz} in an image {@code heightPx} high painted with these
+     * settings: row {@code floor(y)} holds the bins of {@code hz}. Figure axes place their ticks with it.
+     */
+    public static double hzToY(double hz, StftParams p, double fs, double minHz, double maxHz, FrequencyAxis axis,
+                               int heightPx) {
+        double[] ab = scaleRange(p, fs, minHz, maxHz, axis);
+        return heightPx * (ab[1] - axis.toScale(hz)) / (ab[1] - ab[0]);
+    }
+
+    /** The colour-table index of {@code db} for a colour scale from {@code floorDb} over {@code rangeDb}, as painted. */
+    public static int colourIndex(double db, double floorDb, double rangeDb) {
+        float s = ((float) db - (float) floorDb) * (float) (256.0 / rangeDb);
+        return s <= 0 ? 0 : s >= 255 ? 255 : (int) s;
+    }
+
+    /** dB of the lowest colour in the last paint (the image's maximum minus the range when the floor is automatic). */
+    public double lastFloorDb() {
+        return lastFloorDb;
     }
 }

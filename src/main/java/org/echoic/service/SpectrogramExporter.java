@@ -41,6 +41,17 @@ public final class SpectrogramExporter {
     public static int[] render(Recording rec, Object recordingKey, int channel, SpectrogramSettings settings,
                                long startSample, long endSample, int width, int height, SpectrogramTileCache shared)
             throws InterruptedException {
+        return renderPlot(rec, recordingKey, channel, settings, startSample, endSample, width, height, shared).argb();
+    }
+
+    /** A rendered spectrogram: its ARGB pixels and the dB of its lowest colour (resolved when automatic). */
+    public record Plot(int[] argb, double floorDb) {
+    }
+
+    /** As {@link #render}, with the dB floor the colours were scaled from (for a colour bar). */
+    public static Plot renderPlot(Recording rec, Object recordingKey, int channel, SpectrogramSettings settings,
+                                  long startSample, long endSample, int width, int height,
+                                  SpectrogramTileCache shared) throws InterruptedException {
         if (width < 1 || height < 1 || width > MAX_PNG_SIDE || height > MAX_PNG_SIDE) {
             throw new IllegalArgumentException("image size must be 1 to " + MAX_PNG_SIDE + " pixels a side: "
                     + width + " x " + height);
@@ -63,9 +74,9 @@ public final class SpectrogramExporter {
             local.put(t != null ? t : SpectrogramTileCache.compute(rec, k));
         }
         int[] argb = new int[width * height];
-        new SpectrogramRenderer(local).paint(recordingKey, channel, settings.stft(), rec.sampleRateHz(), rec.frames(),
-                rp, argb);
-        return argb;
+        SpectrogramRenderer renderer = new SpectrogramRenderer(local);
+        renderer.paint(recordingKey, channel, settings.stft(), rec.sampleRateHz(), rec.frames(), rp, argb);
+        return new Plot(argb, renderer.lastFloorDb());
     }
 
     /** Writes an ARGB buffer as an opaque RGB PNG, atomically. */

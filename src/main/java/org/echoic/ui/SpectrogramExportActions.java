@@ -13,6 +13,7 @@ import javafx.stage.Window;
 import org.echoic.audio.Recording;
 import org.echoic.service.AppExecutors;
 import org.echoic.service.FeatureArrays;
+import org.echoic.service.FigureExporter;
 import org.echoic.service.OpenRecording;
 import org.echoic.service.SpectrogramExporter;
 import org.echoic.service.SpectrogramSettings;
@@ -41,8 +42,11 @@ public final class SpectrogramExportActions {
         return model.playRange();
     }
 
-    /** Asks for a .png file and exports the view at {@code width} x {@code height} (≤ 0: the lane's size). */
-    public void choosePng(Window owner, int width, int height) {
+    /**
+     * Asks for a .png file and exports the view at {@code width} x {@code height} (≤ 0: the lane's size), as a figure
+     * with axes or as the bare image.
+     */
+    public void choosePng(Window owner, int width, int height, boolean axes) {
         OpenRecording r = model.recordingProperty().get();
         if (r == null) {
             status.accept("Open a recording to export its spectrogram");
@@ -51,7 +55,7 @@ public final class SpectrogramExportActions {
         File f = chooser("PNG image", "*.png", r.name().replaceAll("\\.[^.]*$", "") + "-spectrogram.png")
                 .showSaveDialog(owner);
         if (f != null) {
-            exportPng(f.toPath(), width, height);
+            exportPng(f.toPath(), width, height, axes);
         }
     }
 
@@ -77,8 +81,12 @@ public final class SpectrogramExportActions {
         return c;
     }
 
-    /** Exports the shown view (the visible time range, the lane's settings) as a PNG; completes when written. */
-    public CompletableFuture<Path> exportPng(Path out, int width, int height) {
+    /**
+     * Exports the shown view (the visible time range, the lane's settings) as a PNG {@code width} x {@code height}
+     * in all: a figure with time and frequency axes, a dB colour bar and the recording's name (as {@code echoic
+     * render}), or the bare image; completes when written.
+     */
+    public CompletableFuture<Path> exportPng(Path out, int width, int height, boolean axes) {
         Recording rec = model.recordingProperty().get().recording();
         int w = width > 0 ? width : (int) Math.max(1, lane.getWidth());
         int h = height > 0 ? height : (int) Math.max(1, lane.getHeight());
@@ -89,8 +97,9 @@ public final class SpectrogramExportActions {
         status.accept("Exporting " + out.getFileName() + "…");
         return report(CompletableFuture.supplyAsync(() -> {
             try {
-                SpectrogramExporter.exportPng(out, rec, SpectrogramLane.recordingKey(rec), channel, s, start, end, w, h,
-                        lane.service().cache());
+                FigureExporter.Figure fig = FigureExporter.spectrogram(rec, SpectrogramLane.recordingKey(rec), channel,
+                        s, start, end, w, h, new FigureExporter.Options(axes, null, 1), lane.service().cache());
+                FigureExporter.writePng(out, fig.image(), FigureExporter.BASE_DPI);
                 return out;
             } catch (Exception e) {
                 throw new CompletionException(e);

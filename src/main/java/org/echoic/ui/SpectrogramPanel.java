@@ -101,13 +101,17 @@ public final class SpectrogramPanel extends ScrollPane {
         grid.add(heading("Export"), 0, row++, 2, 1);
         ChoiceBox<String> pngSize = choice("pngSize", List.of("view size", "1920 × 600", "3840 × 1200"));
         pngSize.setValue("view size");
+        ChoiceBox<String> pngStyle = choice("pngStyle", List.of("with axes", "bare image"));
+        pngStyle.setValue("with axes");
         Button png = WorkbenchView.button("Export PNG…", "exportPng", "The visible spectrogram as a PNG image");
         png.setOnAction(e -> {
             int[] size = pngSize.getValue().equals("view size") ? new int[] {0, 0}
                     : pngSize.getValue().equals("1920 × 600") ? new int[] {1920, 600} : new int[] {3840, 1200};
-            exports.choosePng(getScene().getWindow(), size[0], size[1]);
+            exports.choosePng(getScene().getWindow(), size[0], size[1], pngStyle.getValue().equals("with axes"));
         });
-        row = add(grid, row, "Image size", pngSize, "Size of the exported image");
+        row = add(grid, row, "Image size", pngSize, "Size of the exported image, axes included");
+        row = add(grid, row, "Image style", pngStyle,
+                "With axes: time and frequency axes, dB colour bar and title (a figure); bare: the spectrogram alone");
         grid.add(png, 1, row++);
         ChoiceBox<FeatureArrays.Kind> kind = choice("exportKind", List.of(FeatureArrays.Kind.values()));
         kind.setValue(FeatureArrays.Kind.SPECTROGRAM);

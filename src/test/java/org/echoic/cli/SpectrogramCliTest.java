@@ -62,7 +62,7 @@ class SpectrogramCliTest {
         Path wav = wav();
         Path png = dir.resolve("w.png");
         assertEquals(0, EchoicCli.run("render", wav.toString(), "--view", "waveform", "--width", "400", "--height",
-                "120", "--start", "0.25", "--out", png.toString()));
+                "120", "--start", "0.25", "--no-axes", "--out", png.toString()));
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(400, img.getWidth());
         assertEquals(120, img.getHeight());

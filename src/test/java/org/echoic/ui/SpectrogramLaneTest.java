@@ -186,8 +186,16 @@ class SpectrogramLaneTest {
         SpectrogramExportActions exports = new SpectrogramExportActions(view.model(), lane, executors, s -> { });
         Path png = dir.resolve("view.png");
         Path mfcc = dir.resolve("mfcc.npy");
-        WaitForAsyncUtils.asyncFx(() -> exports.exportPng(png, 0, 0)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
-        assertEquals((int) lane.getWidth(), ImageIO.read(png.toFile()).getWidth());
+        WaitForAsyncUtils.asyncFx(() -> exports.exportPng(png, 0, 0, true)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
+        java.awt.image.BufferedImage figure = ImageIO.read(png.toFile());
+        assertEquals((int) lane.getWidth(), figure.getWidth());
+        assertEquals(0xffffff, figure.getRGB(1, 1) & 0xffffff, "with axes: a figure on a white page");
+        Files.copy(png, Path.of("target", "screenshots", "spectrogram-export-figure.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path bare = dir.resolve("bare.png");
+        WaitForAsyncUtils.asyncFx(() -> exports.exportPng(bare, 0, 0, false)).get(10, TimeUnit.SECONDS)
+                .get(20, TimeUnit.SECONDS);
+        assertTrue((ImageIO.read(bare.toFile()).getRGB(1, 1) & 0xffffff) != 0xffffff, "bare: the spectrogram alone");
         WaitForAsyncUtils.asyncFx(() -> exports.exportArray(mfcc, FeatureArrays.Kind.MFCC))
                 .get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
         assertEquals(64, NpyReader.read(mfcc).shape()[0]);

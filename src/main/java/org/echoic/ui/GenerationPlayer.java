@@ -61,7 +61,8 @@ final class GenerationPlayer extends FlowPane {
             status.accept("No sound: " + noAudioReason.get());
         } else {
             float[] x = it.audio().samples();
-            play(new ArrayRecording(null, it.audio().sampleRateHz(), x), 0, x.length);
+            play(new ArrayRecording(java.nio.file.Path.of(it.name() + ".wav"), it.audio().sampleRateHz(), x), 0,
+                    x.length);
         }
     }
 

@@ -239,6 +239,15 @@ public final class SegmentationSession implements AutoCloseable {
         }, compute);
     }
 
+    /**
+     * How many of the shown references start at or after the end of the recording (e.g. the table of a whole
+     * recording imported for an excerpt of it): they can only count as missed.
+     */
+    public synchronized long referencesPastEnd() {
+        double end = recording.durationSeconds();
+        return references == null ? 0 : references.stream().filter(a -> a.startSeconds() >= end).count();
+    }
+
     /** The reference table last asked for (shown once read; kept when reading it failed), or null. */
     public Path wantedReferences() {
         return wantedReferences;

@@ -115,9 +115,15 @@ public final class AgreementPanel extends VBox {
         if (s == null) {
             return;
         }
-        s.loadReferences(table).whenComplete((v, e) -> Platform.runLater(() -> status.accept(e == null
-                ? "Imported references " + table.getFileName()
-                : "Cannot import references: " + (e.getCause() == null ? e : e.getCause()).getMessage())));
+        s.loadReferences(table).whenComplete((v, e) -> {
+            long past = e == null ? s.referencesPastEnd() : 0;
+            Platform.runLater(() -> status.accept(e != null
+                    ? "Cannot import references: " + (e.getCause() == null ? e : e.getCause()).getMessage()
+                    : past > 0 ? "Imported references " + table.getFileName() + " — warning: " + past + " of them start"
+                    + " after the end of " + s.recording().path().getFileName() + " (a table of a longer recording?);"
+                    + " they count as missed"
+                    : "Imported references " + table.getFileName()));
+        });
     }
 
     private void show(SegmentationSnapshot s) {

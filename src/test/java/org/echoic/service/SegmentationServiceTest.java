@@ -194,6 +194,7 @@ class SegmentationServiceTest {
             double before = s.snapshot().agreement().f1();
             assertEquals(CALLS.length, s.snapshot().references().size());
             assertTrue(before < 0.9, "poor settings agree poorly: " + before);
+            assertEquals(0, s.referencesPastEnd());
 
             AutoTuneJob job = s.autoTune();
             AutoTune.Result r = job.future().get(60, TimeUnit.SECONDS);
@@ -207,6 +208,15 @@ class SegmentationServiceTest {
             AutoTuneJob cancelled = s.autoTune();
             cancelled.cancel();
             assertThrows(CancellationException.class, () -> cancelled.future().get(10, TimeUnit.SECONDS));
+
+            Path longer = dir.resolve("longer.segments.csv");
+            List<Annotation> more = new ArrayList<>(refs);
+            double end = recording.durationSeconds();
+            more.add(new Annotation(end + 1, end + 1.2, "later"));
+            more.add(new Annotation(end, end + 0.1, "at the end"));
+            CsvAnnotations.write(longer, more);
+            s.loadReferences(longer).get(10, TimeUnit.SECONDS);
+            assertEquals(2, s.referencesPastEnd(), "references at or after the end of the recording are counted");
 
             assertThrows(Exception.class, () -> s.loadReferences(dir.resolve("missing.csv")).get(10, TimeUnit.SECONDS));
             await("the error names the file", () -> s.snapshot().error() != null

@@ -100,6 +100,38 @@ public final class AxisTicks {
         return placed;
     }
 
+    /** Clock steps in seconds: 1, 2, 5, 10, 15, 30 s; 1, 2, 5, 10, 15, 30 min; 1, 2, 3, 6, 12, 24 h. */
+    private static final double[] CLOCK_STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200,
+        10800, 21600, 43200, 86400};
+
+    /**
+     * The densest ticks at whole clock steps (1 s … 24 h) over {@code [lo, hi]} seconds whose labels keep
+     * {@code gapPx} apart; labels are {@code m:ss}, or {@code h:mm:ss} when {@code hours}.
+     */
+    public static List<Tick> clock(double lo, double hi, boolean hours, DoubleUnaryOperator toPx,
+                                   ToDoubleFunction<String> extentPx, double gapPx) {
+        List<Tick> best = List.of();
+        for (double step : CLOCK_STEPS) {
+            List<Tick> ticks = new ArrayList<>();
+            for (long i = (long) Math.ceil(lo / step - 1e-9); i * step <= hi + step * 1e-9; i++) {
+                double v = i * step;
+                ticks.add(new Tick(v, toPx.applyAsDouble(v), clockLabel(v, hours)));
+            }
+            best = ticks;
+            if (ticks.size() <= 400 && fits(ticks, extentPx, gapPx)) {
+                return ticks;
+            }
+        }
+        return best.isEmpty() ? best : List.of(best.get(0));
+    }
+
+    /** {@code seconds} (≥ 0, whole) as {@code m:ss} or {@code h:mm:ss}. */
+    static String clockLabel(double seconds, boolean hours) {
+        long s = Math.round(seconds);
+        return hours ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
     private static boolean fits(List<Tick> ticks, ToDoubleFunction<String> extentPx, double gapPx) {
         for (int i = 1; i < ticks.size(); i++) {
             Tick a = ticks.get(i - 1);

@@ -26,15 +26,25 @@ public final class FigureAxes {
                 widthPx, 0, sampleRateHz / 2, Viewport.FrequencyScale.LINEAR);
     }
 
-    /** Time in seconds from the start of the recording; in ms when the range is under 1 s and ends before 10 s. */
+    /**
+     * Time from the start of the recording: in ms when the range is under 1 s and ends before 10 s, as a clock
+     * (m:ss, or h:mm:ss from an hour on) when it spans two minutes or more, else in seconds.
+     */
     public static AxisTicks.Axis time(long startSample, long endSample, double sampleRateHz, double minFramesPerPixel) {
         double t0 = startSample / sampleRateHz;
         double t1 = endSample / sampleRateHz;
         boolean ms = t1 - t0 < 1 && t1 < 10;
-        return axis(ms ? "Time (ms)" : "Time (s)", (len, extent) -> {
+        boolean clock = t1 - t0 >= 120;
+        boolean hours = t1 >= 3600;
+        String title = ms ? "Time (ms)" : clock ? (hours ? "Time (h:mm:ss)" : "Time (m:ss)") : "Time (s)";
+        return axis(title, (len, extent) -> {
             Viewport vp = timeViewport(startSample, endSample, sampleRateHz, len, minFramesPerPixel);
             double visibleEnd = Math.min(t1, vp.endFrame() / sampleRateHz);
-            return AxisTicks.uniform(t0, visibleEnd, ms ? 1e-3 : 1, t -> vp.frameToX(t * sampleRateHz), extent,
+            java.util.function.DoubleUnaryOperator toPx = t -> vp.frameToX(t * sampleRateHz);
+            if (clock) {
+                return AxisTicks.clock(t0, visibleEnd, hours, toPx, extent, gap(extent));
+            }
+            return AxisTicks.uniform(t0, visibleEnd, ms ? 1e-3 : 1, toPx, extent,
                     Math.max(gap(extent), extent.applyAsDouble("000")));
         });
     }

@@ -35,6 +35,25 @@ class AxisTicksTest {
     }
 
     @Test
+    void longSpansGetClockLabelsAtWholeClockSteps() {
+        List<AxisTicks.Tick> hour = AxisTicks.clock(0, 3600, true, v -> v * 1200 / 3600, WIDTH, 20);
+        noOverlap(hour, WIDTH);
+        assertEquals("0:00:00", hour.get(0).label());
+        assertEquals("1:00:00", hour.get(hour.size() - 1).label());
+        double step = hour.get(1).value() - hour.get(0).value();
+        assertTrue(step == 300 || step == 600 || step == 900, "a whole-minute clock step: " + step);
+        assertEquals(hour.get(1).value() * 1200 / 3600, hour.get(1).px(), 1e-9, "ticks placed by the mapping");
+        List<AxisTicks.Tick> minutes = AxisTicks.clock(30, 300, false, v -> (v - 30) * 4, WIDTH, 20);
+        noOverlap(minutes, WIDTH);
+        assertTrue(minutes.stream().allMatch(t -> t.label().matches("\\d+:\\d\\d")), minutes.toString());
+        assertEquals("4:30", AxisTicks.clockLabel(270, false));
+        assertEquals("1:01:05", AxisTicks.clockLabel(3665, true));
+        assertEquals("Time (h:mm:ss)", FigureAxes.time(0, 3600L * 44100, 44100, 0).title());
+        assertEquals("Time (m:ss)", FigureAxes.time(0, 300L * 44100, 44100, 0).title());
+        assertEquals("Time (s)", FigureAxes.time(0, 30L * 44100, 44100, 0).title());
+    }
+
+    @Test
     void logAndMelFrequencyTicksPreferDecadesAndReachTheDeermouseNyquist() {
         StftParams p = StftParams.DEFAULT;
         ToDoubleFunction<String> height = s -> 15;

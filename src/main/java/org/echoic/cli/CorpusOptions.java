@@ -40,6 +40,11 @@ final class CorpusOptions {
     double minLengthMs = SegmentationParams.DEFAULTS.minLengthMs();
     @Option(names = "--max-length-ms", description = "Keep segments shorter than this (default ${DEFAULT-VALUE}).")
     double maxLengthMs = SegmentationParams.DEFAULTS.maxLengthMs();
+    @Option(names = "--segment-band", paramLabel = "LOW:HIGH", description = "Band-pass LOW..HIGH Hz before the "
+            + "segmentation envelope (e.g. 20000:100000 for ultrasonic calls; default: none).")
+    String segmentBand;
+    @Option(names = "--window-ms", description = "Segmentation envelope window (default ${DEFAULT-VALUE}).")
+    double windowMs = SegmentationParams.DEFAULTS.windowMs();
     @Option(names = "--join-gap-ms", description = "Train on bouts: segments at most this far apart form one sequence "
             + "with the silences between them, so the model learns how calls follow each other (default "
             + "${DEFAULT-VALUE}: each segment on its own).")
@@ -63,7 +68,14 @@ final class CorpusOptions {
     /** Segments the files (folders are searched for audio) and builds the corpus; progress on {@code err}. */
     Corpus build(List<Path> inputs, PrintStream err) throws IOException, InterruptedException {
         SegmentationParams seg = SegmentationParams.DEFAULTS.withPercentile(percentile).withMinLengthMs(minLengthMs)
-                .withMaxLengthMs(maxLengthMs);
+                .withMaxLengthMs(maxLengthMs).withWindowMs(windowMs);
+        if (segmentBand != null) {
+            String[] lh = segmentBand.split(":");
+            if (lh.length != 2) {
+                throw new IllegalArgumentException("--segment-band must be LOW:HIGH in Hz: " + segmentBand);
+            }
+            seg = seg.withBand(Double.parseDouble(lh[0]), Double.parseDouble(lh[1]));
+        }
         return build(inputs, seg, channel, frames(), joinGapMs, err);
     }
 

@@ -67,22 +67,46 @@ class TrainRecordingsCliTest {
     }
 
     @Test
+    void segmentBandSegmentsOnTheCallsBandNotOnLouderSounds() throws Exception {
+        int rate = 16000;
+        float[] x = new float[2 * rate];
+        java.util.Random noise = new java.util.Random(1);
+        for (int i = 0; i < x.length; i++) {
+            double t = i / (double) rate;
+            x[i] = (float) (0.002 * noise.nextGaussian());
+            if ((t >= 0.2 && t < 0.4) || (t >= 1.2 && t < 1.4)) {
+                x[i] += (float) (0.8 * Math.sin(2 * Math.PI * 300 * t));
+            }
+            if ((t >= 0.6 && t < 0.7) || (t >= 0.9 && t < 1.0) || (t >= 1.6 && t < 1.7)) {
+                x[i] += (float) (0.1 * Math.sin(2 * Math.PI * 5000 * t));
+            }
+        }
+        Path wav = dir.resolve("mix.wav");
+        org.echoic.io.WavWriter.write(wav, x, rate, org.echoic.io.WavWriter.Format.PCM16);
+        assertEquals(2, corpusSegments(wav, "loud", "--percentile", "85"), "the loud low bursts");
+        assertEquals(3, corpusSegments(wav, "calls", "--percentile", "85", "--segment-band", "4000:6000"),
+                "the quiet 5 kHz calls");
+    }
+
+    @Test
     void joinGapTrainsOnBoutsOfCalls() throws Exception {
-        int each = corpusSegments("0");
-        int bouts = corpusSegments("400");
+        Path song = Path.of("sample-data/bird-song.wav");
+        int each = corpusSegments(song, "each", "--band", "2000:5500", "--join-gap-ms", "0");
+        int bouts = corpusSegments(song, "bouts", "--band", "2000:5500", "--join-gap-ms", "400");
         assertTrue(each > 20, "the sample's calls: " + each);
         assertTrue(bouts > 0 && bouts < each / 2, "calls up to 400 ms apart joined into bouts: " + bouts + " of " + each);
     }
 
-    private int corpusSegments(String joinGapMs) throws Exception {
+    private int corpusSegments(Path file, String name, String... options) throws Exception {
         java.io.PrintStream old = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            assertEquals(0, run(new ByteArrayOutputStream(), "train", "--recordings", "sample-data/bird-song.wav",
-                    "--nperseg", "128", "--band", "2000:5500", "--join-gap-ms", joinGapMs, "--hidden", "4",
-                    "--recurrent", "3", "--k", "1", "--batch", "8", "--epochs-per-stage", "1", "--lr-schedule", "1e-3",
-                    "--out", dir.resolve("m" + joinGapMs).toString()));
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--recordings",
+                    file.toString(), "--nperseg", "128", "--hidden", "4", "--recurrent", "3", "--k", "1", "--batch", "8",
+                    "--epochs-per-stage", "1", "--lr-schedule", "1e-3", "--out", dir.resolve("m-" + name).toString()));
+            args.addAll(java.util.List.of(options));
+            assertEquals(0, run(new ByteArrayOutputStream(), args.toArray(String[]::new)));
         } finally {
             System.setErr(old);
         }

@@ -104,20 +104,31 @@ public record FrequencyRuler(FrequencyAxis axis, double minHz, double maxHz, dou
         return String.format(Locale.ROOT, "%.0f", hz);
     }
 
-    /** Paints the strip with ticks and labels (the lowest one with the unit). */
+    /**
+     * Paints ticks and labels (the lowest one with the unit) over the lane's left edge; each label sits on a small
+     * dark backing of its own size, so the spectrogram stays visible between the labels.
+     */
     public void paint(GraphicsContext g) {
-        g.setFill(BACK);
-        g.fillRect(0, 0, WIDTH_PX, heightPx);
         g.setFont(FONT);
-        g.setFill(TEXT);
         g.setTextAlign(TextAlignment.LEFT);
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(FONT);
         List<Double> ticks = ticks();
         for (int i = 0; i < ticks.size(); i++) {
             double y = Math.round(hzToY(ticks.get(i)));
-            g.fillRect(WIDTH_PX - 5, Math.min(heightPx - 1, y), 5, 1);
-            g.setTextBaseline(y < 8 ? VPos.TOP : y > heightPx - 8 ? VPos.BOTTOM : VPos.CENTER);
+            VPos base = y < 8 ? VPos.TOP : y > heightPx - 8 ? VPos.BOTTOM : VPos.CENTER;
             String text = label(ticks.get(i)) + (i == ticks.size() - 1 ? " Hz" : "");
-            g.fillText(text, 3, Math.max(0, Math.min(heightPx, y)));
+            double ty = Math.max(0, Math.min(heightPx, y));
+            measure.setText(text);
+            double w = measure.getLayoutBounds().getWidth();
+            double h = measure.getLayoutBounds().getHeight();
+            double top = base == VPos.TOP ? ty : base == VPos.BOTTOM ? ty - h : ty - h / 2;
+            g.setFill(BACK);
+            g.fillRect(1, top, w + 4, h);
+            g.setFill(TEXT);
+            g.fillRect(WIDTH_PX - 5, Math.min(heightPx - 1, y), 5, 1);
+            g.setTextBaseline(base);
+            g.fillText(text, 3, ty);
         }
     }
 }

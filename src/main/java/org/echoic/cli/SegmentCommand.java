@@ -37,6 +37,7 @@ import org.echoic.segment.SegmentationResult;
 import org.echoic.service.SegmentExports;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -94,8 +95,8 @@ public final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--reference", description = "Reference table (Raven, Audacity or CSV) of the one recording: print agreement as JSON.")
     Path reference;
 
-    @Option(names = "--tolerance-ms", defaultValue = "20", description = "Onset/offset tolerance for agreement (default: ${DEFAULT-VALUE}).")
-    double toleranceMs;
+    @Mixin
+    MatchOptions matching = new MatchOptions();
 
     @Option(names = "--autotune", description = "Search the parameters for the best F1 against --reference and print them as JSON.")
     boolean autotune;
@@ -175,6 +176,7 @@ public final class SegmentCommand implements Callable<Integer> {
         if (autotune && reference == null) {
             throw new IllegalArgumentException("--autotune needs --reference");
         }
+        Agreement.Criterion criterion = matching.criterion();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         List<Path[]> files = new ArrayList<>();
@@ -212,7 +214,7 @@ public final class SegmentCommand implements Callable<Integer> {
                         ann.add(Annotation.of(s, rec.sampleRateHz()));
                     }
                     if (reference != null) {
-                        report(stdout, err, model, rec, params, ann, pool);
+                        report(stdout, err, model, rec, params, ann, pool, criterion);
                     }
                     if (toStdout) {
                         for (Annotation a : ann) {
@@ -269,7 +271,8 @@ public final class SegmentCommand implements Callable<Integer> {
     }
 
     private void report(PrintWriter stdout, PrintWriter err, SegmentationModel model, Recording rec,
-                        SegmentationParams params, List<Annotation> detected, ExecutorService pool)
+                        SegmentationParams params, List<Annotation> detected, ExecutorService pool,
+                        Agreement.Criterion criterion)
             throws IOException, InterruptedException {
         List<Annotation> refs = AnnotationFormat.readAny(reference);
         long beyond = refs.stream().filter(a -> a.startSeconds() >= rec.durationSeconds()).count();
@@ -280,18 +283,18 @@ public final class SegmentCommand implements Callable<Integer> {
                     rec.durationSeconds());
             err.flush();
         }
-        double tol = toleranceMs / 1000;
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("recording", rec.path().toString());
         json.put("reference", reference.toString());
         if (autotune) {
-            AutoTune.Result r = AutoTune.search(List.of(new AutoTune.Target(model, refs)), params, tol, pool, null);
+            AutoTune.Result r = AutoTune.search(List.of(new AutoTune.Target(model, refs)), params, criterion, pool,
+                    null);
             json.put("f1", r.bestF1());
             json.put("currentF1", r.startF1());
             json.put("evaluations", r.evaluations());
             json.put("best", paramsJson(r.best()));
         } else {
-            Agreement.Result a = Agreement.compare(refs, detected, tol);
+            Agreement.Result a = Agreement.compare(refs, detected, criterion);
             json.put("references", a.references());
             json.put("detections", a.detections());
             json.put("matches", a.matches());
@@ -300,7 +303,12 @@ public final class SegmentCommand implements Callable<Integer> {
             json.put("f1", a.f1());
             json.put("meanOnsetErrorSeconds", Double.isNaN(a.meanOnsetErrorSeconds()) ? null : a.meanOnsetErrorSeconds());
             json.put("meanOffsetErrorSeconds", Double.isNaN(a.meanOffsetErrorSeconds()) ? null : a.meanOffsetErrorSeconds());
-            json.put("toleranceSeconds", tol);
+        }
+        json.put("match", matching.match);
+        if (criterion.kind() == Agreement.Kind.OVERLAP) {
+            json.put("minIoU", criterion.value());
+        } else {
+            json.put("toleranceSeconds", criterion.value());
         }
         stdout.println(Json.line(json));
     }

@@ -45,7 +45,14 @@ public final class AutoTune {
     public record Result(SegmentationParams best, double bestF1, double startF1, int evaluations) {
     }
 
+    /** The search with onsets and offsets within {@code toleranceSeconds} as the criterion. */
     public static Result search(List<Target> targets, SegmentationParams start, double toleranceSeconds,
+                                Executor executor, DoubleConsumer progress) throws InterruptedException, IOException {
+        return search(targets, start, Agreement.Criterion.onsetOffset(toleranceSeconds), executor, progress);
+    }
+
+    /** Searches for the best pooled F1 with matches decided by {@code criterion}. */
+    public static Result search(List<Target> targets, SegmentationParams start, Agreement.Criterion criterion,
                                 Executor executor, DoubleConsumer progress) throws InterruptedException, IOException {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("auto-tune needs at least one recording with references");
@@ -56,7 +63,7 @@ public final class AutoTune {
         }
         windows.add(start.windowMs());
         int[] evaluations = {0};
-        double startF1 = f1(targets, start, toleranceSeconds, executor, evaluations);
+        double startF1 = f1(targets, start, criterion, executor, evaluations);
         SegmentationParams best = start;
         double bestF1 = startF1;
         int done = 0;
@@ -72,9 +79,9 @@ public final class AutoTune {
                 if (p.usesAbsoluteThreshold()) {
                     p = p.withPercentile(p.thresholdPercentile());
                 }
-                double[] f = {f1(targets, p, toleranceSeconds, executor, evaluations)};
+                double[] f = {f1(targets, p, criterion, executor, evaluations)};
                 int unit = done;
-                p = descend(targets, p, f, toleranceSeconds, executor, evaluations,
+                p = descend(targets, p, f, criterion, executor, evaluations,
                         progress == null ? null : x -> progress.accept((unit + x) / units));
                 if (f[0] > bestF1) {
                     bestF1 = f[0];
@@ -110,7 +117,8 @@ public final class AutoTune {
      * Coordinate search from {@code p} (F1 in {@code f[0]}, updated); returns the best parameters reached.
      * {@code progress} (may be null) receives the share of the most rounds done, after every evaluation.
      */
-    private static SegmentationParams descend(List<Target> targets, SegmentationParams p, double[] f, double tol,
+    private static SegmentationParams descend(List<Target> targets, SegmentationParams p, double[] f,
+                                              Agreement.Criterion criterion,
                                               Executor executor, int[] evaluations, DoubleConsumer progress)
             throws InterruptedException, IOException {
         List<UnaryOperator<SegmentationParams>> steps = steps();
@@ -118,7 +126,7 @@ public final class AutoTune {
             double before = f[0];
             for (int i = 0; i < steps.size(); i++) {
                 SegmentationParams q = steps.get(i).apply(p);
-                double fq = f1(targets, q, tol, executor, evaluations);
+                double fq = f1(targets, q, criterion, executor, evaluations);
                 if (fq > f[0]) {
                     f[0] = fq;
                     p = q;
@@ -155,7 +163,8 @@ public final class AutoTune {
     }
 
     /** The pooled F1 of {@code p} over all targets. */
-    static double f1(List<Target> targets, SegmentationParams p, double tol, Executor executor, int[] evaluations)
+    static double f1(List<Target> targets, SegmentationParams p, Agreement.Criterion criterion, Executor executor,
+                     int[] evaluations)
             throws InterruptedException, IOException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
@@ -171,7 +180,7 @@ public final class AutoTune {
             for (Segment s : r.segments()) {
                 detected.add(Annotation.of(s, rate));
             }
-            Agreement.Result a = Agreement.compare(t.references(), detected, tol);
+            Agreement.Result a = Agreement.compare(t.references(), detected, criterion);
             matches += a.matches();
             refs += a.references();
             dets += a.detections();

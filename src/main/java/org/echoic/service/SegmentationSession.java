@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +54,7 @@ public final class SegmentationSession implements AutoCloseable {
     private Path referenceFile;
     private volatile Path wantedReferences;
     private List<Annotation> references = List.of();
-    private double toleranceSeconds = Agreement.DEFAULT_TOLERANCE_SECONDS;
+    private Agreement.Criterion criterion = Agreement.Criterion.DEFAULT;
     private long version;
     /** Sequence numbers of segmentation requests: the last asked for and the last whose result was taken. */
     private long requests;
@@ -263,8 +264,18 @@ public final class SegmentationSession implements AutoCloseable {
 
     /** The tolerance on onsets and offsets for the agreement, in seconds (default 20 ms). */
     public synchronized void setToleranceSeconds(double seconds) {
-        toleranceSeconds = seconds;
+        setCriterion(Agreement.Criterion.onsetOffset(seconds));
+    }
+
+    /** How references and detections are matched, for the agreement and auto-tune (default: ± 20 ms). */
+    public synchronized void setCriterion(Agreement.Criterion criterion) {
+        this.criterion = Objects.requireNonNull(criterion, "criterion");
         derive();
+    }
+
+    /** The current matching criterion. */
+    public synchronized Agreement.Criterion criterion() {
+        return criterion;
     }
 
     /** The largest envelope value per column (see {@link Envelope#columnMaxima}), or null before an envelope exists. */
@@ -282,19 +293,19 @@ public final class SegmentationSession implements AutoCloseable {
     public AutoTuneJob autoTune() {
         List<Annotation> refs;
         SegmentationParams start;
-        double tol;
+        Agreement.Criterion crit;
         synchronized (this) {
             if (references.isEmpty()) {
                 throw new IllegalStateException("import reference annotations first");
             }
             refs = references;
             start = params;
-            tol = toleranceSeconds;
+            crit = criterion;
         }
         AutoTuneJob job = new AutoTuneJob();
         Future<AutoTune.Result> f = compute.submit(() -> {
             try (SegmentationModel own = new SegmentationModel(recording)) {
-                return AutoTune.search(List.of(new AutoTune.Target(own, refs)), start, tol, null, job::setProgress);
+                return AutoTune.search(List.of(new AutoTune.Target(own, refs)), start, crit, null, job::setProgress);
             }
         });
         job.setFuture(f);
@@ -310,7 +321,7 @@ public final class SegmentationSession implements AutoCloseable {
         SegmentationResult auto;
         SegmentationParams p;
         List<Annotation> refs;
-        double tol;
+        Agreement.Criterion crit;
         boolean computing;
         String err;
         Path refFile;
@@ -319,7 +330,7 @@ public final class SegmentationSession implements AutoCloseable {
             auto = automatic;
             p = params;
             refs = references;
-            tol = toleranceSeconds;
+            crit = criterion;
             computing = pendingSpec != null || auto == null || !auto.params().equals(p);
             err = error;
             refFile = referenceFile;
@@ -340,7 +351,7 @@ public final class SegmentationSession implements AutoCloseable {
             for (SegmentEdits.Item i : replayed.items()) {
                 detected.add(Annotation.of(i.segment(), recording.sampleRateHz()));
             }
-            a = Agreement.compare(refs, detected, tol);
+            a = Agreement.compare(refs, detected, crit);
         }
         return new SegmentationSnapshot(v, p, auto, replayed.items(), peak, replayed.skipped(),
                 computing && err == null, progress, err, refFile, refs, a);

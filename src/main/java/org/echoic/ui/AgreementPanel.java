@@ -11,6 +11,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -28,17 +29,23 @@ import org.echoic.service.SegmentationSnapshot;
 
 /**
  * References and auto-tune in the segmentation tab: import a Raven table, Audacity labels or CSV; the live agreement
- * of the current segments with them (precision, recall, F1 within a tolerance, mean onset/offset errors); auto-tune
+ * of the current segments with them (precision, recall, F1 with matches by onsets and offsets within a tolerance or by
+ * an overlap of at least a minimum intersection over union; mean onset/offset errors); auto-tune
  * against them in the background with progress and cancel, its best settings and F1 against the current ones, and
  * one click to apply them. JavaFX thread only.
  */
 public final class AgreementPanel extends VBox {
+    static final String ONSET_OFFSET = "onsets and offsets within ± ms";
+    static final String OVERLAP = "overlap ≥ IoU";
     private final SegmentationState state;
     private final Consumer<String> status;
     private final Label file = new Label("No references");
     private final Label figures = new Label();
     private final Spinner<Double> toleranceMs =
             new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(1, 1000, 20, 5));
+    private final Spinner<Double> minIoU = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.05, 1,
+            Agreement.DEFAULT_MIN_IOU, 0.05));
+    private final ChoiceBox<String> match = new ChoiceBox<>();
     private final Button tune = WorkbenchView.button("Auto-tune", "autoTuneButton",
             "Search the parameters for the best F1 against the references (in the background)");
     private final Button cancel = WorkbenchView.button("Cancel", "autoTuneCancel", "Stop the search");
@@ -64,11 +71,18 @@ public final class AgreementPanel extends VBox {
         toleranceMs.setId("toleranceSpinner");
         toleranceMs.setEditable(true);
         toleranceMs.setPrefWidth(80);
-        toleranceMs.valueProperty().addListener((o, a, b) -> {
-            if (state.session() != null && b != null) {
-                state.session().setToleranceSeconds(b / 1000);
-            }
-        });
+        toleranceMs.valueProperty().addListener((o, a, b) -> applyCriterion());
+        minIoU.setId("minIouSpinner");
+        minIoU.setEditable(true);
+        minIoU.setPrefWidth(80);
+        minIoU.valueProperty().addListener((o, a, b) -> applyCriterion());
+        match.setId("matchChoice");
+        match.getItems().addAll(ONSET_OFFSET, OVERLAP);
+        match.setValue(ONSET_OFFSET);
+        match.setTooltip(new javafx.scene.control.Tooltip("How a reference and a detection may match: both onset "
+                + "and offset within the tolerance, or intersection over union at least the minimum (multi-second songs)"));
+        match.valueProperty().addListener((o, a, b) -> applyCriterion());
+        showCriterionField();
         tune.setOnAction(e -> startTune());
         cancel.setOnAction(e -> cancelTune());
         apply.setOnAction(e -> applyBest());
@@ -79,10 +93,11 @@ public final class AgreementPanel extends VBox {
         cancel.setDisable(true);
         apply.setDisable(true);
         getChildren().addAll(new Label("Reference annotations"), load, file,
-                new HBox(4, new Label("tolerance (ms)"), toleranceMs), figures,
+                new HBox(4, match, toleranceMs, minIoU), figures,
                 new HBox(4, tune, cancel, apply), progress, result);
         state.snapshotProperty().addListener((o, a, b) -> show(b));
         state.sessionProperty().addListener((o, a, b) -> {
+            applyCriterion();
             cancelTune();
             best = null;
             apply.setDisable(true);
@@ -91,6 +106,27 @@ public final class AgreementPanel extends VBox {
         poll = new Timeline(new KeyFrame(Duration.millis(100), e -> pollTune()));
         poll.setCycleCount(Timeline.INDEFINITE);
         show(state.snapshot());
+    }
+
+    /** The criterion chosen in the panel. */
+    public Agreement.Criterion criterion() {
+        return OVERLAP.equals(match.getValue()) ? Agreement.Criterion.overlap(minIoU.getValue())
+                : Agreement.Criterion.onsetOffset(toleranceMs.getValue() / 1000);
+    }
+
+    private void applyCriterion() {
+        showCriterionField();
+        if (state.session() != null && toleranceMs.getValue() != null && minIoU.getValue() != null) {
+            state.session().setCriterion(criterion());
+        }
+    }
+
+    private void showCriterionField() {
+        boolean overlap = OVERLAP.equals(match.getValue());
+        toleranceMs.setVisible(!overlap);
+        toleranceMs.setManaged(!overlap);
+        minIoU.setVisible(overlap);
+        minIoU.setManaged(overlap);
     }
 
     private void chooseReferences() {
@@ -138,8 +174,9 @@ public final class AgreementPanel extends VBox {
         Agreement.Result a = s.agreement();
         if (a != null) {
             figures.setText(String.format(Locale.ROOT,
-                    "precision %.3f  recall %.3f  F1 %.3f\n%d of %d references matched; onset error %s, offset error %s",
-                    a.precision(), a.recall(), a.f1(), a.matches(), a.references(), ms(a.meanOnsetErrorSeconds()),
+                    "precision %.3f  recall %.3f  F1 %.3f\n%d of %d references matched (%s); onset error %s, "
+                    + "offset error %s", a.precision(), a.recall(), a.f1(), a.matches(), a.references(),
+                    a.criterion().describe(), ms(a.meanOnsetErrorSeconds()),
                     ms(a.meanOffsetErrorSeconds())));
         }
     }

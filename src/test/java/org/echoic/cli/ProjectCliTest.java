@@ -1,10 +1,9 @@
 package org.echoic.cli;
 
+import static org.echoic.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,22 +21,11 @@ import org.echoic.service.AppExecutors;
 import org.echoic.service.SegmentationReproduction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code echoic project check} and {@code echoic segment --project}. */
 class ProjectCliTest {
     @TempDir
     Path dir;
-
-    private String[] run(String... args) {
-        CommandLine cl = EchoicCli.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
-    }
 
     /** {@code n} 40 ms bursts at 16 kHz. */
     private static Path bursts(Path file, int n) throws Exception {

@@ -1,10 +1,9 @@
 package org.echoic.cli;
 
+import static org.echoic.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,21 +15,10 @@ import org.echoic.io.WavWriter;
 import org.echoic.segment.Annotation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SegmentCommandTest {
     @TempDir
     Path dir;
-
-    private String[] run(String... args) {
-        CommandLine cl = EchoicCli.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int rc = cl.execute(args);
-        return new String[] {String.valueOf(rc), out.toString(), err.toString()};
-    }
 
     private Path calls(String name) throws Exception {
         double rate = 16000;

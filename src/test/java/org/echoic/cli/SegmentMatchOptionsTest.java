@@ -1,10 +1,9 @@
 package org.echoic.cli;
 
+import static org.echoic.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,22 +13,11 @@ import org.echoic.io.WavWriter;
 import org.echoic.segment.Agreement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code segment --reference --match onset-offset|overlap --tolerance-ms --min-iou}: parsing and JSON. */
 class SegmentMatchOptionsTest {
     @TempDir
     Path dir;
-
-    private String[] run(String... args) {
-        CommandLine cl = EchoicCli.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int rc = cl.execute(args);
-        return new String[] {String.valueOf(rc), out.toString(), err.toString()};
-    }
 
     /** Five 100 ms tones at 0.25 + 0.5 k s; references: one 30 ms early, one exact, one past the end. */
     private String[] agreement(String... extra) throws Exception {

@@ -96,7 +96,7 @@ public final class ProjectCommand implements Runnable {
                 try {
                     for (org.echoic.project.TrainingRunEntry r : project.trainingRunEntries()) {
                         RunReproduction.Check c = RunReproduction.check(project, r, scratch, retrain,
-                                EchoicCli.appVersion(), () -> false, null);
+                                EchoicCli.appVersion(), () -> false);
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("run", r.name());
                         m.put("folder", r.folder().toString());

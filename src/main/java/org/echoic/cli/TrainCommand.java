@@ -198,7 +198,7 @@ final class TrainCommand implements Callable<Integer> {
         CtrlC cancel = CtrlC.install();
         try {
             ProjectTraining.Outcome o = ProjectTraining.train(project, name, corpus, model, out, keepEpochs, 0,
-                    EchoicCli.appVersion(), cancel::get, new Progress(err, model.training()), null);
+                    EchoicCli.appVersion(), cancel::get, new Progress(err, model.training()));
             err.println();
             Project latest = ProjectFiles.read(input.project);
             ProjectFiles.save(input.project, latest.withTrainingRun(o.run()));

@@ -3,8 +3,6 @@ package org.echoic.service;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.function.DoubleConsumer;
 
 import org.echoic.audio.Recording;
 import org.echoic.corpus.Corpus;
@@ -45,13 +43,11 @@ public final class ProjectCorpora {
     }
 
     /**
-     * Builds the corpus of {@code entry}.
+     * Builds the corpus of {@code entry} on the calling thread.
      *
-     * @param executor runs the segmenter's envelope (null: the calling thread)
-     * @param progress fraction done in [0, 1] (may be null)
      * @throws IOException naming the file that cannot be read
      */
-    public static Built build(Project project, CorpusEntry entry, Executor executor, DoubleConsumer progress)
+    public static Built build(Project project, CorpusEntry entry)
             throws IOException, InterruptedException {
         CorpusBuilder builder = new CorpusBuilder(entry.frames(), entry.channel()).joiningGaps(entry.joinGapMs() / 1000);
         List<Path> files = entry.recordings();
@@ -67,9 +63,6 @@ public final class ProjectCorpora {
                 builder.add(src.id(), rec, CorpusService.segments(src, null));
             } catch (IllegalArgumentException e) {
                 throw new IOException(e.getMessage(), e);
-            }
-            if (progress != null) {
-                progress.accept((i + 1.0) / files.size());
             }
         }
         Corpus c;

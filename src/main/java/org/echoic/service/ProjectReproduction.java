@@ -83,7 +83,7 @@ public final class ProjectReproduction {
                     if (cancelled.get()) {
                         throw new InterruptedException("reproduction cancelled");
                     }
-                    runs.add(RunReproduction.check(project, r, scratch, retrain, appVersion, cancelled::get, null));
+                    runs.add(RunReproduction.check(project, r, scratch, retrain, appVersion, cancelled::get));
                 }
             } finally {
                 try {

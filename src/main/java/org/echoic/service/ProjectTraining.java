@@ -2,7 +2,6 @@ package org.echoic.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -56,9 +55,9 @@ public final class ProjectTraining {
     /** Builds the corpus and trains, keeping every epoch's snapshot. */
     public static Outcome train(Project project, String runName, CorpusEntry corpus, ModelEntry model, Path folder,
                                 int stopAfterEpochs, String appVersion, BooleanSupplier cancelled,
-                                TrainingListener listener, Executor executor) throws IOException, InterruptedException {
+                                TrainingListener listener) throws IOException, InterruptedException {
         return train(project, runName, corpus, model, folder, CheckpointHistory.ALL, stopAfterEpochs, appVersion,
-                cancelled, listener, executor);
+                cancelled, listener);
     }
 
     /**
@@ -70,12 +69,11 @@ public final class ProjectTraining {
      * @param stopAfterEpochs stop after this many epochs (0 = the whole curriculum)
      * @param cancelled       polled at every batch boundary
      * @param listener        receives the metrics (may be null)
-     * @param executor        runs the segmenter while the corpus is built (may be null)
      */
     public static Outcome train(Project project, String runName, CorpusEntry corpus, ModelEntry model, Path folder,
                                 int keepEpochs, int stopAfterEpochs, String appVersion, BooleanSupplier cancelled,
-                                TrainingListener listener, Executor executor) throws IOException, InterruptedException {
-        ProjectCorpora.Built built = ProjectCorpora.build(project, corpus, executor, null);
+                                TrainingListener listener) throws IOException, InterruptedException {
+        ProjectCorpora.Built built = ProjectCorpora.build(project, corpus);
         CorpusSegment first = built.corpus().segments().get(0);
         var frames = built.corpus().frames();
         CheckpointHistory store = new CheckpointHistory(new CheckpointFolder(folder, appVersion, frames.scalingMap(),

@@ -3,7 +3,6 @@ package org.echoic.service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 import org.echoic.io.CheckpointFolder;
@@ -52,7 +51,7 @@ public final class RunReproduction {
      * @param retrain  false to compare the data only (quick)
      */
     public static Check check(Project project, TrainingRunEntry run, Path scratch, boolean retrain,
-                              String appVersion, BooleanSupplier cancelled, Executor executor)
+                              String appVersion, BooleanSupplier cancelled)
             throws InterruptedException {
         String recordedParams = null;
         int partial;
@@ -72,7 +71,7 @@ public final class RunReproduction {
         }
         String data;
         try {
-            data = ProjectCorpora.build(project, ProjectCorpora.entry(project, run.corpus()), executor, null)
+            data = ProjectCorpora.build(project, ProjectCorpora.entry(project, run.corpus()))
                     .training().fingerprint();
         } catch (IOException | IllegalArgumentException e) {
             return new Check(run, run.dataFingerprint(), null, recordedParams, null, e.getMessage());
@@ -91,7 +90,7 @@ public final class RunReproduction {
         try {
             ProjectTraining.Outcome o = ProjectTraining.train(project, run.name(),
                     ProjectCorpora.entry(project, run.corpus()), ProjectTraining.model(project, run.model()), folder,
-                    0, run.epochs(), appVersion, cancelled, null, executor);
+                    0, run.epochs(), appVersion, cancelled, null);
             if (o.run().epochs() != run.epochs()) {
                 return new Check(run, run.dataFingerprint(), data, recordedParams, null,
                         "re-training stopped after " + o.run().epochs() + " epochs");

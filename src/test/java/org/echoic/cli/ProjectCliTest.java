@@ -121,7 +121,7 @@ class ProjectCliTest {
         org.echoic.project.Project p = org.echoic.service.RunReproductionTest.tinyProject();
         org.echoic.service.ProjectTraining.Outcome o = org.echoic.service.ProjectTraining.train(p, "run 1",
                 p.corpusEntries().get(0), p.modelEntries().get(0), dir.resolve("runs/run-1"), 1, "test", () -> false,
-                null, null);
+                null);
         Path f = dir.resolve("p.echoic.json");
         org.echoic.io.ProjectFiles.save(f, p.withTrainingRun(o.run()));
         String[] r = run("project", "check", f.toString(), "--retrain");

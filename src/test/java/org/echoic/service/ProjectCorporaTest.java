@@ -35,14 +35,14 @@ class ProjectCorporaTest {
     @Test
     void referenceCorpusHasOneSequencePerAnnotationAndASeededSplit() throws Exception {
         Project p = project().withCorpus(entry(SegmentSource.REFERENCE));
-        ProjectCorpora.Built b = ProjectCorpora.build(p, ProjectCorpora.entry(p, null), null, null);
+        ProjectCorpora.Built b = ProjectCorpora.build(p, ProjectCorpora.entry(p, null));
         int annotations = AnnotationFormat.readAny(TABLE).size();
         assertEquals(annotations, b.corpus().dataset().size() + b.corpus().skippedSegments());
         assertNotNull(b.validation());
         assertEquals(b.corpus().dataset().size(), b.training().size() + b.validation().size());
         assertEquals(SpectralFrames.DEFAULT.withBand(1000, 8000).nVisible(44100), b.training().nVisible());
         assertTrue(Double.isFinite(b.corpus().frames().referenceDb()));
-        ProjectCorpora.Built again = ProjectCorpora.build(p, entry(SegmentSource.REFERENCE), null, null);
+        ProjectCorpora.Built again = ProjectCorpora.build(p, entry(SegmentSource.REFERENCE));
         assertEquals(b.training().fingerprint(), again.training().fingerprint(), "the same project, the same data");
     }
 
@@ -50,9 +50,9 @@ class ProjectCorporaTest {
     void automaticCorpusFollowsTheRecordingsSegmentationParameters() throws Exception {
         Project p = project();
         ProjectCorpora.Built strict = ProjectCorpora.build(p.withRecording(0, r -> r.withSegmentation(
-                r.segmentation().withPercentile(99))), entry(SegmentSource.AUTOMATIC), null, null);
+                r.segmentation().withPercentile(99))), entry(SegmentSource.AUTOMATIC));
         ProjectCorpora.Built loose = ProjectCorpora.build(p.withRecording(0, r -> r.withSegmentation(
-                r.segmentation().withPercentile(70))), entry(SegmentSource.AUTOMATIC), null, null);
+                r.segmentation().withPercentile(70))), entry(SegmentSource.AUTOMATIC));
         assertTrue(strict.corpus().dataset().totalFrames() < loose.corpus().dataset().totalFrames(),
                 "a higher threshold keeps fewer frames");
     }
@@ -61,7 +61,7 @@ class ProjectCorporaTest {
     void problemsNameTheCorpusOrTheFile() {
         Project p = Project.EMPTY.withRecordingAdded(ProjectRecording.of(SONG, 44100, 1));
         IOException e = assertThrows(IOException.class,
-                () -> ProjectCorpora.build(p, entry(SegmentSource.REFERENCE), null, null));
+                () -> ProjectCorpora.build(p, entry(SegmentSource.REFERENCE)));
         assertTrue(e.getMessage().contains("bird-song.wav") && e.getMessage().contains("no annotation table"),
                 e.getMessage());
         IllegalArgumentException n = assertThrows(IllegalArgumentException.class,

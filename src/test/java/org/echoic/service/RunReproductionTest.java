@@ -44,7 +44,7 @@ public class RunReproductionTest {
         Project p = tinyProject();
         Path folder = dir.resolve("run-1");
         ProjectTraining.Outcome o = ProjectTraining.train(p, "run 1", ProjectCorpora.entry(p, "calls"),
-                ProjectTraining.model(p, "tiny"), folder, 0, "test", () -> false, null, null);
+                ProjectTraining.model(p, "tiny"), folder, 0, "test", () -> false, null);
         assertTrue(o.completed());
         assertEquals(2, o.run().epochs());
         CheckpointFolder.Loaded l = CheckpointFolder.load(folder);
@@ -56,14 +56,14 @@ public class RunReproductionTest {
         Project withRun = p.withTrainingRun(o.run());
 
         RunReproduction.Check c = RunReproduction.check(withRun, o.run(), Files.createDirectory(dir.resolve("s1")),
-                true, "test", () -> false, null);
+                true, "test", () -> false);
         assertTrue(c.ok(), String.valueOf(c));
         assertEquals(l.paramsSha256(), c.reproducedParams());
 
         Project otherModel = withRun.withModel(new ModelEntry("tiny", 6, 5, 1.7, 1.3, 1, false,
                 p.modelEntries().get(0).training().withRegularisation(0, 1e-3)));
         RunReproduction.Check w = RunReproduction.check(otherModel, o.run(), Files.createDirectory(dir.resolve("s2")),
-                true, "test", () -> false, null);
+                true, "test", () -> false);
         assertTrue(w.dataReproduced());
         assertFalse(w.weightsReproduced(), "another configuration gives other weights");
 
@@ -71,7 +71,7 @@ public class RunReproductionTest {
         Project otherCorpus = withRun.withCorpus(new CorpusEntry(e.name(), e.recordings(), e.source(), e.channel(),
                 e.frames().withBand(2000, 3500), e.validationFraction(), e.seed()));
         RunReproduction.Check d = RunReproduction.check(otherCorpus, o.run(), Files.createDirectory(dir.resolve("s3")),
-                true, "test", () -> false, null);
+                true, "test", () -> false);
         assertFalse(d.dataReproduced());
         assertTrue(d.message().contains("corpus differs"), d.message());
     }
@@ -81,11 +81,11 @@ public class RunReproductionTest {
         Project p = tinyProject();
         Path folder = dir.resolve("run-2");
         ProjectTraining.Outcome o = ProjectTraining.train(p, "run 2", p.corpusEntries().get(0),
-                p.modelEntries().get(0), folder, 1, "test", () -> false, null, null);
+                p.modelEntries().get(0), folder, 1, "test", () -> false, null);
         assertEquals(1, o.run().epochs());
         TrainingRunEntry lying = new TrainingRunEntry("run 2", "calls", "tiny", folder, o.run().dataFingerprint(), 2);
         RunReproduction.Check c = RunReproduction.check(p.withTrainingRun(lying), lying, dir, false, "test",
-                () -> false, null);
+                () -> false);
         assertFalse(c.ok());
         assertTrue(c.message().contains("epoch 1"), c.message());
     }

@@ -156,7 +156,7 @@ class ProjectFlowTest {
         org.echoic.project.Project p = org.echoic.service.RunReproductionTest.tinyProject();
         org.echoic.service.ProjectTraining.Outcome o = org.echoic.service.ProjectTraining.train(p, "run 1",
                 p.corpusEntries().get(0), p.modelEntries().get(0), dir.resolve("runs/run-1"), 1, "test", () -> false,
-                null, null);
+                null);
         projects.adopt(p.withTrainingRun(o.run()), null, false);
         Platform.runLater(() -> ReproduceAction.run(stage, projects));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#reproduceAsk").tryQuery().isPresent());

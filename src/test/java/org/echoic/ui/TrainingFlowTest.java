@@ -190,7 +190,7 @@ class TrainingFlowTest {
         assertEquals(org.echoic.corpus.SegmentSource.AUTOMATIC, projects.project().corpusEntries().get(0).source());
         assertEquals(8, projects.project().modelEntries().get(0).nHidden());
         org.echoic.service.RunReproduction.Check again = org.echoic.service.RunReproduction.check(projects.project(),
-                recorded, dir, false, "test", () -> false, null);
+                recorded, dir, false, "test", () -> false);
         assertTrue(again.dataReproduced(), "the project rebuilds the same corpus: " + again);
         Path csv = dir.resolve("curves.csv");
         Path png = dir.resolve("curves.png");

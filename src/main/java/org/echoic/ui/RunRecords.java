@@ -19,7 +19,8 @@ import org.echoic.train.TrainingConfig;
  * Keeps the project's record of the workbench's training runs: when a run starts, its corpus definition, model
  * configuration and run entry (named after the run folder) go into the project, with any annotation table the
  * corpus read added to its recording, so that "Reproduce" and {@code echoic project check --runs} can rebuild the
- * same data; each checkpoint updates the run's epochs and data fingerprint. FX thread only.
+ * same data ({@link #started}, FX thread); each checkpoint updates the run's epochs and data fingerprint
+ * ({@link #checkpointed} reads {@code model.json}: call it on the I/O thread).
  */
 final class RunRecords {
     private RunRecords() {

@@ -65,25 +65,12 @@ public final class TrainingTab {
                     }
                 });
         panel = new TrainingPanel(service, corpus, model, executors.io(), () -> defaultRunDir(view, projects));
-        panel.setOnRunStarted(dir -> {
-            RunRecords.started(projects, corpus.built(), corpus.validationFraction(),
-                    model.model(corpus.corpusProperty().get().dataset().nVisible()), model.training(), dir);
-            runStarted.set(null);
-            runStarted.set(dir);
-        });
-        panel.setOnRunResumed(dir -> {
-            Path key = dir.toAbsolutePath().normalize();
-            if (projects.project().trainingRunEntries().stream().noneMatch(r -> r.folder().equals(key))) {
-                RunRecords.started(projects, corpus.built(), corpus.validationFraction(),
-                        model.model(corpus.corpusProperty().get().dataset().nVisible()), model.training(), dir);
-            }
-            runStarted.set(null);
-            runStarted.set(dir);
-        });
+        panel.setOnRunStarted(dir -> runBegan(projects, dir, true));
+        panel.setOnRunResumed(dir -> runBegan(projects, dir, false));
         panel.checkpointsWrittenProperty().addListener((o, was, now) -> {
             Path latest = panel.latestCheckpointProperty().get();
             if (latest != null) {
-                RunRecords.checkpointed(projects, latest);
+                executors.io().execute(() -> RunRecords.checkpointed(projects, latest));
             }
         });
         TitledPane corpusPane = new TitledPane("Corpus", corpus);
@@ -98,6 +85,20 @@ public final class TrainingTab {
         tab.setContent(scroll);
         tab.setClosable(false);
         tab.setId("trainingTabHeader");
+    }
+
+    /**
+     * A run started (or resumed from {@code dir}): records it in the project unless a resumed run is already
+     * there, and tells the views that follow runs.
+     */
+    private void runBegan(ProjectService projects, Path dir, boolean started) {
+        Path key = dir.toAbsolutePath().normalize();
+        if (started || projects.project().trainingRunEntries().stream().noneMatch(r -> r.folder().equals(key))) {
+            RunRecords.started(projects, corpus.built(), corpus.validationFraction(),
+                    model.model(corpus.corpusProperty().get().dataset().nVisible()), model.training(), dir);
+        }
+        runStarted.set(null);
+        runStarted.set(dir);
     }
 
     /** Adds the Training tab to the centre of {@code view}, after Sound, and guards closing {@code stage} during a run. */

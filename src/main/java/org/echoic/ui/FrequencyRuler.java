@@ -32,6 +32,9 @@ public record FrequencyRuler(FrequencyAxis axis, double minHz, double maxHz, dou
     private static final Color BACK = Color.rgb(20, 22, 28, 0.55);
     private static final Color TEXT = Color.rgb(210, 216, 228);
 
+    /** Measures label extents (one node for all paints; rulers are painted on the JavaFX thread only). */
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+
     /** y (0 at the top) of {@code hz}. */
     public double hzToY(double hz) {
         double a = axis.toScale(minHz);
@@ -111,17 +114,16 @@ public record FrequencyRuler(FrequencyAxis axis, double minHz, double maxHz, dou
     public void paint(GraphicsContext g) {
         g.setFont(FONT);
         g.setTextAlign(TextAlignment.LEFT);
-        javafx.scene.text.Text measure = new javafx.scene.text.Text();
-        measure.setFont(FONT);
+        MEASURE.setFont(FONT);
         List<Double> ticks = ticks();
         for (int i = 0; i < ticks.size(); i++) {
             double y = Math.round(hzToY(ticks.get(i)));
             VPos base = y < 8 ? VPos.TOP : y > heightPx - 8 ? VPos.BOTTOM : VPos.CENTER;
             String text = label(ticks.get(i)) + (i == ticks.size() - 1 ? " Hz" : "");
             double ty = Math.max(0, Math.min(heightPx, y));
-            measure.setText(text);
-            double w = measure.getLayoutBounds().getWidth();
-            double h = measure.getLayoutBounds().getHeight();
+            MEASURE.setText(text);
+            double w = MEASURE.getLayoutBounds().getWidth();
+            double h = MEASURE.getLayoutBounds().getHeight();
             double top = base == VPos.TOP ? ty : base == VPos.BOTTOM ? ty - h : ty - h / 2;
             g.setFill(BACK);
             g.fillRect(1, top, w + 4, h);

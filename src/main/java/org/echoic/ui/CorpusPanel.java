@@ -1,6 +1,5 @@
 package org.echoic.ui;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,21 +231,15 @@ final class CorpusPanel extends VBox {
         return new CorpusService.Request(sources, channel.getValue(), frames(), origin, joinGapMs());
     }
 
-    /** The project's first annotation table of the recording, else a {@code .csv}/{@code .txt} beside it. */
+    /** The project's first annotation table of the recording, else a table beside it ({@code SegmentTables}). */
     private Path annotationTable(Path recording) {
         List<Path> files = settings.annotationFiles(recording);
         if (!files.isEmpty()) {
             return files.get(0);
         }
-        String base = recording.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        for (String ext : new String[] {".csv", ".txt", ".Table.1.selections.txt"}) {
-            Path p = recording.resolveSibling(base + ext);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException(recording.getFileName() + ": no reference annotation table (import one "
-                + "into the project, or put " + base + ".csv beside the recording)");
+        return org.echoic.service.SegmentTables.besides(recording).orElseThrow(() -> new IllegalArgumentException(
+                recording.getFileName() + ": no reference annotation table (import one into the project, or put one "
+                        + "beside the recording: " + org.echoic.service.SegmentTables.LOOKED_FOR + ")"));
     }
 
     private void startBuild() {

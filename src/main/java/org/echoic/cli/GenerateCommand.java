@@ -168,13 +168,12 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private org.echoic.project.TrainingRunEntry run(org.echoic.project.Project p) {
-        var all = p.trainingRunEntries();
-        if (runName == null && all.size() == 1) {
-            return all.get(0);
+        try {
+            return org.echoic.project.Project.named(p.trainingRunEntries(), org.echoic.project.TrainingRunEntry::name,
+                    runName, "training run");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(project + ": " + e.getMessage(), e);
         }
-        return all.stream().filter(r -> r.name().equals(runName)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(project + ": no training run '" + runName + "' (it has "
-                        + all.stream().map(r -> "'" + r.name() + "'").toList() + ")"));
     }
 
     private int frameCount(GenerationPipeline.ModelInfo info) {

@@ -89,6 +89,22 @@ public record Project(List<ProjectRecording> recordings, SpectrogramSettings spe
         return new Project(recordings, spectrogram, v, corpora, models, trainingRuns, generatedItems, extraFields);
     }
 
+    /**
+     * The entry named {@code name} among {@code entries}, or the only one when {@code name} is null.
+     *
+     * @param what what the entries are, for the message ("corpus", "training run", …)
+     * @throws IllegalArgumentException naming the entries the project has when none matches
+     */
+    public static <T> T named(List<T> entries, java.util.function.Function<T, String> nameOf, String name,
+                              String what) {
+        if (name == null && entries.size() == 1) {
+            return entries.get(0);
+        }
+        return entries.stream().filter(e -> nameOf.apply(e).equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the project has no " + what + " '" + name
+                        + "' (it has " + entries.stream().map(e -> "'" + nameOf.apply(e) + "'").toList() + ")"));
+    }
+
     /** The corpus definitions, typed. @throws IllegalArgumentException if an entry is malformed */
     public List<CorpusEntry> corpusEntries() {
         return corpora.stream().map(CorpusEntry::fromItem).toList();

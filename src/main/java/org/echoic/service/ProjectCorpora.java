@@ -33,13 +33,7 @@ public final class ProjectCorpora {
 
     /** The corpus entry named {@code name}. @throws IllegalArgumentException listing the names if none matches */
     public static CorpusEntry entry(Project project, String name) {
-        List<CorpusEntry> all = project.corpusEntries();
-        if (name == null && all.size() == 1) {
-            return all.get(0);
-        }
-        return all.stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the project has no corpus '" + name + "' (it has "
-                        + all.stream().map(c -> "'" + c.name() + "'").toList() + ")"));
+        return Project.named(project.corpusEntries(), CorpusEntry::name, name, "corpus");
     }
 
     /**

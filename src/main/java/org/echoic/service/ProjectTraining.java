@@ -37,13 +37,7 @@ public final class ProjectTraining {
 
     /** The model entry named {@code name} (or the only one). @throws IllegalArgumentException listing the names */
     public static ModelEntry model(Project project, String name) {
-        var all = project.modelEntries();
-        if (name == null && all.size() == 1) {
-            return all.get(0);
-        }
-        return all.stream().filter(m -> m.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the project has no model configuration '" + name
-                        + "' (it has " + all.stream().map(m -> "'" + m.name() + "'").toList() + ")"));
+        return Project.named(project.modelEntries(), ModelEntry::name, name, "model configuration");
     }
 
     /** The model's configuration for frames of width {@code nVisible}. */

@@ -70,7 +70,11 @@ public final class TrainingTab {
         panel.checkpointsWrittenProperty().addListener((o, was, now) -> {
             Path latest = panel.latestCheckpointProperty().get();
             if (latest != null) {
-                executors.io().execute(() -> RunRecords.checkpointed(projects, latest));
+                try {
+                    executors.io().execute(() -> RunRecords.checkpointed(projects, latest));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // the workbench is closing: its I/O thread is gone and the project is no longer saved
+                }
             }
         });
         TitledPane corpusPane = new TitledPane("Corpus", corpus);

@@ -118,7 +118,9 @@ class SpectrogramLaneTest {
 
     private void waitComplete(SpectrogramLane lane) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.model().recordingProperty().get() != null
+                && view.model().viewport().endFrame() >= view.model().recordingProperty().get().recording().frames() - 1
                 && lane.getWidth() > 100 && lane.service().pending(lane) == 0 && !lane.isIncomplete());
+        WaitForAsyncUtils.asyncFx(lane::repaint).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -50,7 +50,7 @@ public final class ProjectFiles {
     private static final Pattern VERSION = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
     private static final Set<String> KNOWN_FIELDS = Arrays.stream(ProjectDto.class.getRecordComponents())
             .map(c -> c.getName()).collect(Collectors.toUnmodifiableSet());
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonErrors.factory())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();

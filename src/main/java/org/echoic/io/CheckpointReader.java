@@ -108,6 +108,8 @@ final class CheckpointReader {
         JsonFields data = root.objectOrNull("data");
         String fingerprint = data == null ? "" : data.text("fingerprintSha256", 200, "");
         String origin = data == null ? "" : data.text("origin", MAX_TEXT, "");
+        Nd4jArrayFile.requireLength(d.resolve(CheckpointFolder.PARAMS), h.parameterCount());
+        Nd4jArrayFile.requireLength(d.resolve(CheckpointFolder.RMSPROP), h.parameterCount());
         RnnRbm model = new RnnRbm(h.config(), h.training().seed(), h.dataType());
         RmsProp opt = null;
         try {

@@ -38,6 +38,35 @@ final class Nd4jArrayFile {
         try (InputStream raw = Files.newInputStream(file);
              DataInputStream in = new DataInputStream(new BufferedInputStream(
                      sha == null ? raw : new DigestInputStream(raw, sha), 1 << 16))) {
+            Header h = header(file, in, size, target.length());
+            assign(in, target, h.type(), h.length());
+        } catch (EOFException e) {
+            throw bad(file, null, "is truncated: it ends inside its header");
+        } catch (UTFDataFormatException e) {
+            throw bad(file, "header", "holds a name that is not text");
+        }
+    }
+
+    /**
+     * Checks that {@code file} holds exactly {@code expected} values (header and size), reading only its header: done
+     * before the model that will receive them is allocated.
+     */
+    static void requireLength(Path file, long expected) throws IOException {
+        long size = ReadLimits.requireRegularFile(file, Long.MAX_VALUE, "an array file of the model");
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 4096))) {
+            header(file, in, size, expected);
+        } catch (EOFException e) {
+            throw bad(file, null, "is truncated: it ends inside its header");
+        } catch (UTFDataFormatException e) {
+            throw bad(file, "header", "holds a name that is not text");
+        }
+    }
+
+    private record Header(DataType type, long length) {
+    }
+
+    private static Header header(Path file, DataInputStream in, long size, long expectedLength) throws IOException {
+        {
             long[] header = {0};
             readName(file, in, header, "shape buffer");
             long shapeLength = in.readLong();
@@ -71,9 +100,9 @@ final class Nd4jArrayFile {
             long length = in.readLong();
             header[0] += 8;
             DataType type = dataType(file, readName(file, in, header, "data buffer"));
-            if (length != target.length()) {
+            if (length != expectedLength) {
                 throw bad(file, "length", "holds " + length + " values, the model described in model.json has "
-                        + target.length() + " (model.json and " + file.getFileName() + " do not belong together)");
+                        + expectedLength + " (model.json and " + file.getFileName() + " do not belong together)");
             }
             if (product != length && rank > 0) {
                 throw bad(file, "shape", "the shape holds " + product + " values but the data " + length);
@@ -85,11 +114,7 @@ final class Nd4jArrayFile {
                         + type.name().toLowerCase(java.util.Locale.ROOT) + " values need " + expected
                         + " bytes, the file has " + size);
             }
-            assign(in, target, type, length);
-        } catch (EOFException e) {
-            throw bad(file, null, "is truncated: it ends inside its header");
-        } catch (UTFDataFormatException e) {
-            throw bad(file, "header", "holds a name that is not text");
+            return new Header(type, length);
         }
     }
 

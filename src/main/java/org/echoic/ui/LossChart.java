@@ -16,12 +16,12 @@ import javafx.scene.text.Font;
 
 import org.echoic.io.TrainingCurveFiles;
 import org.echoic.service.MetricsBuffer;
-import org.echoic.train.EpochMetrics;
+import org.echoic.service.TrainingCurves;
 
 /**
- * Live training curves on a canvas: per-batch CD cost and reconstruction (exponentially smoothed), per-epoch
- * training cost and reconstruction, validation prediction error and (binary data) accuracy, and dashed
- * per-epoch curves of earlier runs. x is in epochs. The wheel zooms the epoch axis around the pointer, a drag
+ * Live training curves of any training job on a canvas, named by its {@link TrainingCurves}: per-batch values
+ * (exponentially smoothed; for the RNN-RBM CD cost and reconstruction), per-epoch values (training and validation),
+ * and dashed epoch curves of earlier runs. x is in epochs. The wheel zooms the epoch axis around the pointer, a drag
  * pans it, a double click shows everything; the y axis fits the visible series, linear or log10 of |value|, shared
  * or with each series scaled to its own range (their magnitudes differ by orders).
  * Repaints only when asked ({@link #repaint()}), so a poll timer can coalesce updates. JavaFX thread only.
@@ -29,12 +29,8 @@ import org.echoic.train.EpochMetrics;
 public final class LossChart extends Pane {
     /** Weight of a new batch point in the smoothed curves. */
     static final double SMOOTHING = 0.1;
-    static final String COST = "CD cost (batch, smoothed)";
-    static final String RECON = "Reconstruction (batch, smoothed)";
-    static final String EPOCH_COST = "CD cost (epoch)";
-    static final String EPOCH_RECON = "Reconstruction (epoch)";
-    static final String VAL_ERROR = "Validation prediction error";
-    static final String VAL_ACCURACY = "Validation accuracy";
+    /** What a batch curve's name gets appended. */
+    static final String BATCH_SUFFIX = " (batch, smoothed)";
     private static final Color[] PALETTE = {Color.web("#4e79a7"), Color.web("#f28e2b"), Color.web("#1f4e79"),
         Color.web("#b35806"), Color.web("#59a14f"), Color.web("#e15759"), Color.web("#76b7b2"), Color.web("#af7aa1")};
 
@@ -69,8 +65,8 @@ public final class LossChart extends Pane {
 
     private final Canvas canvas = new Canvas();
     private final Map<String, Series> series = new LinkedHashMap<>();
-    private double smoothCost = Double.NaN;
-    private double smoothRecon = Double.NaN;
+    private TrainingCurves curves = TrainingCurves.NONE;
+    private double[] smooth = new double[0];
     private boolean logScale;
     private boolean normalised;
     private double viewMin = Double.NaN;
@@ -103,66 +99,78 @@ public final class LossChart extends Pane {
         });
     }
 
+    /** The current run's curve names. */
+    public TrainingCurves runCurves() {
+        return curves;
+    }
+
+    /** Shows a run of a job with these curves: the current run's series are replaced (overlays stay). */
+    public void setCurves(TrainingCurves runCurves) {
+        curves = runCurves;
+        clearRun();
+    }
+
     /** Forgets the current run's curves (earlier runs' overlays stay). */
     public void clearRun() {
         series.entrySet().removeIf(e -> !e.getValue().dashed);
-        Series[] mine = {new Series(COST, PALETTE[0], false), new Series(RECON, PALETTE[1], false),
-            new Series(EPOCH_COST, PALETTE[2], false), new Series(EPOCH_RECON, PALETTE[3], false),
-            new Series(VAL_ERROR, PALETTE[4], false), new Series(VAL_ACCURACY, PALETTE[5], false)};
         Map<String, Series> overlays = new LinkedHashMap<>(series);
         series.clear();
-        for (Series s : mine) {
-            series.put(s.name, s);
+        int colour = 0;
+        for (String name : curves.batch()) {
+            series.put(name + BATCH_SUFFIX, new Series(name + BATCH_SUFFIX, PALETTE[colour++ % PALETTE.length], false));
+        }
+        for (String name : curves.epoch()) {
+            series.put(name, new Series(name, PALETTE[colour++ % PALETTE.length], false));
         }
         series.putAll(overlays);
-        smoothCost = Double.NaN;
-        smoothRecon = Double.NaN;
+        smooth = new double[curves.batch().size()];
+        Arrays.fill(smooth, Double.NaN);
         repaint();
     }
 
-    /** Adds drained batch points (smoothed). */
+    /** Adds drained batch points (smoothed); NaN values (skipped batches) leave no point. */
     public void addBatches(List<MetricsBuffer.BatchPoint> points) {
+        List<String> names = curves.batch();
         for (MetricsBuffer.BatchPoint p : points) {
-            if (Double.isNaN(p.cost())) {
-                continue;
-            }
             double a = 1 - Math.pow(1 - SMOOTHING, p.batches());
-            smoothCost = Double.isNaN(smoothCost) ? p.cost() : smoothCost + a * (p.cost() - smoothCost);
-            smoothRecon = Double.isNaN(smoothRecon) ? p.reconstruction()
-                    : smoothRecon + a * (p.reconstruction() - smoothRecon);
-            series.get(COST).add(p.position(), smoothCost);
-            series.get(RECON).add(p.position(), smoothRecon);
+            for (int i = 0; i < names.size(); i++) {
+                double v = p.value(i);
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                smooth[i] = Double.isNaN(smooth[i]) ? v : smooth[i] + a * (v - smooth[i]);
+                series.get(names.get(i) + BATCH_SUFFIX).add(p.position(), smooth[i]);
+            }
         }
     }
 
-    /** Adds finished epochs of the current run. */
-    public void addEpochs(List<EpochMetrics> epochs) {
-        for (EpochMetrics m : epochs) {
-            double x = m.epoch() + 1;
-            series.get(EPOCH_COST).add(x, m.trainCost());
-            series.get(EPOCH_RECON).add(x, m.trainReconstruction());
-            if (m.validation() != null) {
-                series.get(VAL_ERROR).add(x, m.validation().predictionMse());
-                if (m.validation().frameAccuracy() != null) {
-                    series.get(VAL_ACCURACY).add(x, m.validation().frameAccuracy());
+    /** Adds finished epochs of the current run (absent values leave no point). */
+    public void addEpochs(List<MetricsBuffer.EpochPoint> epochs) {
+        List<String> names = curves.epoch();
+        for (MetricsBuffer.EpochPoint m : epochs) {
+            for (int i = 0; i < names.size(); i++) {
+                if (!Double.isNaN(m.value(i))) {
+                    series.get(names.get(i)).add(m.epoch() + 1, m.value(i));
                 }
             }
         }
     }
 
-    /** Overlays an earlier run's epoch curves (dashed) under {@code run}'s name. */
-    public void addOverlay(String run, List<EpochMetrics> history) {
-        int colour = 6 + (int) series.values().stream().filter(s -> s.dashed).count() / 2;
-        Series cost = new Series(run + ": CD cost (epoch)", PALETTE[colour % PALETTE.length], true);
-        Series val = new Series(run + ": validation error", PALETTE[(colour + 1) % PALETTE.length], true);
-        for (EpochMetrics m : history) {
-            cost.add(m.epoch() + 1, m.trainCost());
-            if (m.validation() != null) {
-                val.add(m.epoch() + 1, m.validation().predictionMse());
+    /** Overlays an earlier run's epoch curves ({@link TrainingCurves#overlaid()}, dashed) under {@code run}'s name. */
+    public void addOverlay(String run, List<MetricsBuffer.EpochPoint> history) {
+        long mine = series.values().stream().filter(s -> !s.dashed).count();
+        long runs = series.values().stream().filter(s -> s.dashed).count() / Math.max(1, curves.overlaid().size());
+        int colour = (int) (mine + runs);
+        for (String name : curves.overlaid()) {
+            int index = curves.epochIndex(name);
+            Series s = new Series(run + ": " + name, PALETTE[colour++ % PALETTE.length], true);
+            for (MetricsBuffer.EpochPoint m : history) {
+                if (!Double.isNaN(m.value(index))) {
+                    s.add(m.epoch() + 1, m.value(index));
+                }
             }
+            series.put(s.name, s);
         }
-        series.put(cost.name, cost);
-        series.put(val.name, val);
         repaint();
     }
 

@@ -36,8 +36,10 @@ import org.echoic.corpus.Corpus;
 import org.echoic.io.CheckpointHistory;
 import org.echoic.io.TrainingCurveFiles;
 import org.echoic.service.MetricsBuffer;
+import org.echoic.service.RnnRbmJob;
 import org.echoic.service.SpectrogramExporter;
 import org.echoic.service.TrainingService;
+import org.echoic.service.TrainingCurves;
 import org.echoic.service.TrainingStatus;
 
 /**
@@ -118,6 +120,7 @@ final class TrainingPanel extends VBox {
         png.setOnAction(e -> exportPng());
         overlay.setOnAction(e -> chooseOverlay());
         reset.setOnAction(e -> chart.resetZoom());
+        chart.setCurves(RnnRbmJob.CURVES);
         rebuildToggles();
         keepEpochs.setId("keepEpochs");
         keepEpochs.setPromptText("all");
@@ -257,7 +260,7 @@ final class TrainingPanel extends VBox {
         try {
             List<org.echoic.train.EpochMetrics> history = TrainingCurveFiles.readHistory(checkpoint);
             chart.clearRun();
-            chart.addEpochs(history);
+            chart.addEpochs(RnnRbmJob.epochPoints(history));
             runDir.setText(checkpoint.toString());
             service.resumeFrom(checkpoint, c, corpus.validationFraction());
             if (onRunResumed != null) {
@@ -281,7 +284,7 @@ final class TrainingPanel extends VBox {
     /** Overlays the epoch curves of the run in {@code dir}. */
     void overlay(Path dir) {
         try {
-            chart.addOverlay(dir.getFileName().toString(), TrainingCurveFiles.readHistory(dir));
+            chart.addOverlay(dir.getFileName().toString(), RnnRbmJob.epochPoints(TrainingCurveFiles.readHistory(dir)));
             rebuildToggles();
         } catch (IOException e) {
             notice.setText("Cannot overlay: " + e.getMessage());
@@ -359,6 +362,10 @@ final class TrainingPanel extends VBox {
     private void pollOnce() {
         corpus.poll();
         MetricsBuffer.Drained d = service.metrics().drain();
+        if (!d.curves().equals(chart.runCurves()) && !d.curves().equals(TrainingCurves.NONE)) {
+            chart.setCurves(d.curves());
+            rebuildToggles();
+        }
         if (!d.isEmpty()) {
             chart.addBatches(d.batches());
             chart.addEpochs(d.epochs());

@@ -77,7 +77,7 @@ class TrainingFlowTest {
     }
 
     private int batchPoints() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> training.trainingPanel().chart().pointCount(LossChart.COST))
+        return WaitForAsyncUtils.asyncFx(() -> training.trainingPanel().chart().pointCount(("CD cost" + LossChart.BATCH_SUFFIX)))
                 .get(10, TimeUnit.SECONDS);
     }
 
@@ -200,7 +200,7 @@ class TrainingFlowTest {
                 .get(20, TimeUnit.SECONDS);
         List<String> lines = Files.readAllLines(csv);
         assertEquals("series,epoch,value", lines.get(0));
-        assertTrue(lines.stream().filter(l -> l.startsWith("\"" + LossChart.COST + "\",")).count() >= 5, "batch points in CSV");
+        assertTrue(lines.stream().filter(l -> l.startsWith("\"" + ("CD cost" + LossChart.BATCH_SUFFIX) + "\",")).count() >= 5, "batch points in CSV");
         assertTrue(ImageIO.read(png.toFile()).getWidth() > 100);
         int before = WaitForAsyncUtils.asyncFx(() -> training.trainingPanel().chart().seriesNames().size())
                 .get(5, TimeUnit.SECONDS);

@@ -3,38 +3,45 @@ package org.echoic.service;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.echoic.train.BatchMetrics;
-import org.echoic.train.EpochMetrics;
-
 /**
- * Training metrics handed from the model thread to a UI that drains them a few times per second. Batch points
- * are coalesced: when more than {@code maxPending} wait, neighbouring pairs are merged (frame-weighted means), so
- * a slow reader gets a bounded, evenly thinned list and never one event per batch. Epoch points are kept
- * whole. Thread-safe (one lock, held only for list operations).
+ * Training metrics of any {@link TrainableJob}, handed from the model thread to a UI that drains them a few times
+ * per second. Batch points are coalesced: when more than {@code maxPending} wait, neighbouring pairs are merged
+ * (frame-weighted means of every value), so a slow reader gets a bounded, evenly thinned list and never one event
+ * per batch. Epoch points are kept whole. {@link #reset} starts a run with its curve names. Thread-safe (one lock,
+ * held only for list operations).
  */
 public final class MetricsBuffer {
     /**
      * One (possibly merged) batch point.
      *
-     * @param position       epochs done at the end of the batch (epoch + (batch + 1) / batchesPerEpoch)
-     * @param cost           CD cost, frame-weighted mean over merged batches (NaN if all were skipped)
-     * @param reconstruction reconstruction monitor, frame-weighted mean (NaN if all were skipped)
-     * @param frames         real frames of the merged batches that had a finite cost
-     * @param batches        batches merged into this point
+     * @param position epochs done at the end of the batch (epoch + (batch + 1) / batchesPerEpoch)
+     * @param values   the job's batch values ({@link TrainingCurves#batch()} order), frame-weighted means over
+     *                 merged batches (NaN if all were skipped)
+     * @param frames   frames of the merged batches that were not skipped
+     * @param batches  batches merged into this point
      */
-    public record BatchPoint(double position, double cost, double reconstruction, long frames, int batches) {
-        static BatchPoint of(BatchMetrics m) {
-            double pos = m.epoch() + (m.batch() + 1) / (double) Math.max(1, m.batchesPerEpoch());
-            return m.skipped() ? new BatchPoint(pos, Double.NaN, Double.NaN, 0, 1)
-                    : new BatchPoint(pos, m.cost(), m.reconstruction(), m.frames(), 1);
+    public record BatchPoint(double position, double[] values, long frames, int batches) {
+        static BatchPoint of(TrainingSession.Batch b) {
+            if (b.skipped()) {
+                double[] nan = new double[b.values().length];
+                java.util.Arrays.fill(nan, Double.NaN);
+                return new BatchPoint(b.position(), nan, 0, 1);
+            }
+            return new BatchPoint(b.position(), b.values().clone(), b.frames(), 1);
+        }
+
+        /** Value {@code i} (NaN when the job reported fewer). */
+        public double value(int i) {
+            return i < values.length ? values[i] : Double.NaN;
         }
 
         BatchPoint merge(BatchPoint later) {
             long n = frames + later.frames;
-            double c = n == 0 ? Double.NaN : (weighted(cost, frames) + weighted(later.cost, later.frames)) / n;
-            double r = n == 0 ? Double.NaN
-                    : (weighted(reconstruction, frames) + weighted(later.reconstruction, later.frames)) / n;
-            return new BatchPoint(later.position, c, r, n, batches + later.batches);
+            double[] v = new double[Math.max(values.length, later.values.length)];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = n == 0 ? Double.NaN : (weighted(value(i), frames) + weighted(later.value(i), later.frames)) / n;
+            }
+            return new BatchPoint(later.position, v, n, batches + later.batches);
         }
 
         private static double weighted(double v, long w) {
@@ -42,16 +49,30 @@ public final class MetricsBuffer {
         }
     }
 
-    /** What one {@link #drain()} returns: the batch and epoch points since the previous drain. */
-    public record Drained(List<BatchPoint> batches, List<EpochMetrics> epochs) {
+    /**
+     * One finished epoch.
+     *
+     * @param epoch  0-based epoch (drawn at x = epoch + 1)
+     * @param values the job's epoch values ({@link TrainingCurves#epoch()} order), NaN where absent
+     */
+    public record EpochPoint(int epoch, double[] values) {
+        /** Value {@code i} (NaN when absent). */
+        public double value(int i) {
+            return i >= 0 && i < values.length ? values[i] : Double.NaN;
+        }
+    }
+
+    /** What one {@link #drain()} returns: the run's curve names and the batch and epoch points since the last drain. */
+    public record Drained(TrainingCurves curves, List<BatchPoint> batches, List<EpochPoint> epochs) {
         public boolean isEmpty() {
             return batches.isEmpty() && epochs.isEmpty();
         }
     }
 
     private final int maxPending;
+    private TrainingCurves curves = TrainingCurves.NONE;
     private List<BatchPoint> batches = new ArrayList<>();
-    private List<EpochMetrics> epochs = new ArrayList<>();
+    private List<EpochPoint> epochs = new ArrayList<>();
     private long batchCount;
 
     /** @param maxPending batch points kept between drains before pairs are merged (≥ 2) */
@@ -62,10 +83,22 @@ public final class MetricsBuffer {
         this.maxPending = maxPending;
     }
 
+    /** Starts a run with these curves: undrained points are dropped. */
+    public synchronized void reset(TrainingCurves runCurves) {
+        curves = runCurves;
+        batches = new ArrayList<>();
+        epochs = new ArrayList<>();
+    }
+
+    /** The current run's curve names. */
+    public synchronized TrainingCurves curves() {
+        return curves;
+    }
+
     /** Adds a batch (model thread). */
-    public synchronized void add(BatchMetrics m) {
+    public synchronized void add(TrainingSession.Batch b) {
         batchCount++;
-        batches.add(BatchPoint.of(m));
+        batches.add(BatchPoint.of(b));
         if (batches.size() > maxPending) {
             List<BatchPoint> merged = new ArrayList<>(batches.size() / 2 + 1);
             for (int i = 0; i + 1 < batches.size(); i += 2) {
@@ -79,13 +112,13 @@ public final class MetricsBuffer {
     }
 
     /** Adds an epoch (model thread). */
-    public synchronized void add(EpochMetrics m) {
-        epochs.add(m);
+    public synchronized void add(EpochPoint e) {
+        epochs.add(e);
     }
 
     /** Everything added since the previous drain, oldest first; the buffer is left empty. */
     public synchronized Drained drain() {
-        Drained d = new Drained(List.copyOf(batches), List.copyOf(epochs));
+        Drained d = new Drained(curves, List.copyOf(batches), List.copyOf(epochs));
         batches = new ArrayList<>();
         epochs = new ArrayList<>();
         return d;

@@ -7,31 +7,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.echoic.corpus.Corpus;
-import org.echoic.dsp.SpectralFrames;
-import org.echoic.io.CheckpointFolder;
 import org.echoic.io.CheckpointHistory;
 import org.echoic.rnnrbm.ComputeBackend;
-import org.echoic.rnnrbm.RmsProp;
-import org.echoic.rnnrbm.RnnRbm;
 import org.echoic.rnnrbm.RnnRbmConfig;
-import org.echoic.train.BatchMetrics;
-import org.echoic.train.Checkpoint;
-import org.echoic.train.EpochMetrics;
-import org.echoic.train.SequenceDataset;
-import org.echoic.train.Trainer;
 import org.echoic.train.TrainingConfig;
-import org.echoic.train.TrainingListener;
-import org.echoic.train.TrainingState;
 
 /**
- * The workbench's one training run, on the {@link ModelThread}: start, pause (blocks at a batch boundary while
- * still running submitted model tasks), resume, stop (finishes the current batch and writes a checkpoint of the
- * weights so far) and resume from a checkpoint folder. Checkpoints go to the run folder after every epoch with
- * the corpus' STFT and scaling sections, and a snapshot of each epoch to {@code <runDir>.epochs}
- * ({@link CheckpointHistory}). Metrics reach the UI through {@link #metrics()} (drained by polling) and
- * {@link #status()} (a snapshot); nothing here calls back into a UI. Thread-safe; no JavaFX.
+ * The workbench's one training run, of any {@link TrainableJob} (the RNN-RBM, a labeller, an autoencoder), on the
+ * {@link ModelThread}: start, pause (blocks at a batch boundary while still running submitted model tasks), resume,
+ * stop (the job finishes the current batch and writes a checkpoint of the weights so far). The job writes its
+ * checkpoints into its run folder; metrics reach the UI through {@link #metrics()} (drained by polling, with the
+ * job's curve names) and {@link #status()} (a snapshot); nothing here calls back into a UI. {@link #start(Request)}
+ * and {@link #resumeFrom} are the RNN-RBM's runs ({@link RnnRbmJob}). Thread-safe; no JavaFX.
  */
 public final class TrainingService implements AutoCloseable {
     /** Where the run stands. */
@@ -45,7 +35,7 @@ public final class TrainingService implements AutoCloseable {
     }
 
     /**
-     * What to train.
+     * An RNN-RBM run: what to train.
      *
      * @param corpus             the frames and their settings
      * @param model              model sizes and CD steps
@@ -75,11 +65,7 @@ public final class TrainingService implements AutoCloseable {
     private volatile boolean stopRequested;
     private volatile Path latestCheckpoint;
     private CompletableFuture<State> run = CompletableFuture.completedFuture(State.IDLE);
-    private long activeNanos;
-    private long framesDone;
-    private final java.util.concurrent.atomic.AtomicInteger checkpoints = new java.util.concurrent.atomic.AtomicInteger();
-    private volatile int lastBatchEpoch = -1;
-    private volatile int lastBatchIndex = -1;
+    private final AtomicInteger checkpoints = new AtomicInteger();
 
     private final int blasThreads;
 
@@ -135,30 +121,44 @@ public final class TrainingService implements AutoCloseable {
         return modelThread;
     }
 
-    /**
-     * Starts a new run; the future completes with the final state.
-     *
-     * @throws IllegalStateException if a run is active
-     */
-    public synchronized CompletableFuture<State> start(Request r) {
-        begin(r.runDir());
-        return launch(() -> {
-            RnnRbm model = new RnnRbm(r.model(), r.training().seed());
-            return new Loaded(model, new RmsProp(model), r.training(), TrainingState.start());
-        }, r.corpus(), r.validationFraction(), r.runDir(), r.keepEpochs());
+    /** The version written into checkpoints (for jobs made by callers). */
+    public String appVersion() {
+        return appVersion;
     }
 
     /**
-     * Continues the run whose checkpoint is in {@code checkpointDir} on {@code corpus} (which must give the
+     * Starts a new RNN-RBM run; the future completes with the final state.
+     *
+     * @throws IllegalStateException if a run is active
+     */
+    public CompletableFuture<State> start(Request r) {
+        return start(RnnRbmJob.fresh(r, appVersion));
+    }
+
+    /**
+     * Continues the RNN-RBM run whose checkpoint is in {@code checkpointDir} on {@code corpus} (which must give the
      * checkpoint's data), writing further checkpoints into the same folder.
      */
-    public synchronized CompletableFuture<State> resumeFrom(Path checkpointDir, Corpus corpus,
-                                                            double validationFraction) {
-        begin(checkpointDir);
-        return launch(() -> {
-            CheckpointFolder.Loaded l = CheckpointFolder.load(checkpointDir);
-            return new Loaded(l.model(), l.optimizer(), l.config(), l.state(), l.dataFingerprint());
-        }, corpus, validationFraction, checkpointDir, CheckpointHistory.ALL);
+    public CompletableFuture<State> resumeFrom(Path checkpointDir, Corpus corpus, double validationFraction) {
+        return start(RnnRbmJob.resume(checkpointDir, corpus, validationFraction, appVersion));
+    }
+
+    /**
+     * Starts {@code job} on the model thread; the future completes with the final state.
+     *
+     * @throws IllegalStateException if a run is active
+     */
+    public synchronized CompletableFuture<State> start(TrainableJob job) {
+        if (status.state().isActive()) {
+            throw new IllegalStateException("a training run is already active");
+        }
+        pauseRequested = false;
+        stopRequested = false;
+        metrics.reset(job.curves());
+        status = new TrainingStatus(State.RUNNING, 0, 0, 0, Double.NaN, 0, 0, 0, Double.NaN, 0, Double.NaN, 0,
+                "", "", job.runDir(), "Starting…");
+        run = modelThread.runLong(() -> execute(job)).thenApply(v -> status.state());
+        return run;
     }
 
     /** Pauses at the next batch boundary. */
@@ -191,38 +191,8 @@ public final class TrainingService implements AutoCloseable {
         return status.state().isActive();
     }
 
-    private void begin(Path runDir) {
-        if (status.state().isActive()) {
-            throw new IllegalStateException("a training run is already active");
-        }
-        pauseRequested = false;
-        stopRequested = false;
-        metrics.drain();
-        status = new TrainingStatus(State.RUNNING, 0, 0, 0, Double.NaN, 0, 0, 0, Double.NaN, 0, Double.NaN, 0,
-                "", "", runDir, "Starting…");
-    }
-
-    private record Loaded(RnnRbm model, RmsProp optimizer, TrainingConfig config, TrainingState state,
-                          String fingerprint) {
-        Loaded(RnnRbm model, RmsProp optimizer, TrainingConfig config, TrainingState state) {
-            this(model, optimizer, config, state, null);
-        }
-    }
-
-    @FunctionalInterface
-    private interface ModelSource {
-        Loaded open() throws IOException;
-    }
-
-    private CompletableFuture<State> launch(ModelSource source, Corpus corpus, double fraction, Path runDir,
-                                            int keepEpochs) {
-        run = modelThread.runLong(() -> execute(source, corpus, fraction, runDir, keepEpochs))
-                .thenApply(v -> status.state());
-        return run;
-    }
-
-    private void execute(ModelSource source, Corpus corpus, double fraction, Path runDir, int keepEpochs) {
-        Loaded m = null;
+    private void execute(TrainableJob job) {
+        Path runDir = job.runDir();
         try {
             if (blasThreads > 0) {
                 ComputeBackend.setThreads(1, blasThreads);
@@ -230,83 +200,61 @@ public final class TrainingService implements AutoCloseable {
                 ComputeBackend.configureForTraining();
             }
             int[] th = ComputeBackend.threads();
-            String threads = "OpenMP " + th[0] + " / BLAS " + th[1];
-            m = source.open();
-            SequenceDataset all = corpus.dataset();
-            SequenceDataset train = all;
-            SequenceDataset val = null;
-            if (fraction > 0 && all.size() >= 2) {
-                SequenceDataset.Split s = all.split(fraction, m.config().seed());
-                train = s.training();
-                val = s.validation();
-            }
-            if (m.fingerprint() != null && !m.fingerprint().equals(train.fingerprint())) {
-                throw new IllegalArgumentException(runDir + ": the checkpoint was trained on other data (fingerprint "
-                        + m.fingerprint() + "); build the same corpus with the same validation split to resume");
-            }
-            SpectralFrames frames = corpus.frames();
-            CheckpointFolder folder = new CheckpointFolder(runDir, appVersion, frames.scalingMap(),
-                    frames.stftMap(corpus.segments().get(0).sampleRateHz()));
-            TrainingConfig cfg = m.config();
-            status = new TrainingStatus(State.RUNNING, m.state().nextEpoch(), cfg.totalEpochs(),
-                    m.state().nextEpoch() / cfg.epochsPerStage(), Double.NaN, 0, 0, 0, Double.NaN, 0, Double.NaN,
-                    m.state().skippedTotal(), ComputeBackend.describe(), threads, runDir, "Training");
-            activeNanos = 0;
-            framesDone = 0;
-            Trainer trainer = new Trainer(m.model(), m.optimizer(), cfg, train, val, m.state(),
-                    new CheckpointHistory(folder, keepEpochs),
-                    new Listener(cfg));
-            Trainer.Outcome o = trainer.run(() -> stopRequested);
-            if (o == Trainer.Outcome.CANCELLED) {
-                boolean interrupted = Thread.interrupted();
-                int partial = lastBatchEpoch == trainer.state().nextEpoch() ? lastBatchIndex + 1 : 0;
-                folder.save(new Checkpoint(m.model(), m.optimizer(), cfg, trainer.state(), train.fingerprint(),
-                        train.origin()), partial);
-                latestCheckpoint = runDir;
-                checkpoints.incrementAndGet();
-                status = status.with(State.STOPPED, "Stopped; checkpoint in " + runDir);
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            } else {
-                status = status.with(State.COMPLETED, "Training complete; checkpoint in " + runDir);
-            }
+            TrainableJob.Outcome o = job.train(new Session("OpenMP " + th[0] + " / BLAS " + th[1], runDir));
+            status = o == TrainableJob.Outcome.STOPPED
+                    ? status.with(State.STOPPED, "Stopped; checkpoint in " + runDir)
+                    : status.with(State.COMPLETED, "Training complete; checkpoint in " + runDir);
         } catch (IOException | RuntimeException e) {
             status = status.with(State.FAILED, "Training failed: " + e.getMessage());
         } finally {
-            if (m != null) {
-                m.optimizer().close();
-                m.model().close();
-            }
             modelThread.runPending();
         }
     }
 
     /** Feeds the buffer and status, runs submitted model tasks, and blocks while paused. Model thread. */
-    private final class Listener implements TrainingListener {
-        private final TrainingConfig cfg;
+    private final class Session implements TrainingSession {
+        private final String threads;
+        private final Path runDir;
+        private int epochsPerStage = 1;
+        private long activeNanos;
+        private long framesDone;
         private long last = System.nanoTime();
 
-        Listener(TrainingConfig cfg) {
-            this.cfg = cfg;
+        Session(String threads, Path runDir) {
+            this.threads = threads;
+            this.runDir = runDir;
         }
 
         @Override
-        public void onBatch(BatchMetrics b) {
+        public boolean stopRequested() {
+            return stopRequested;
+        }
+
+        @Override
+        public void begin(int nextEpoch, int totalEpochs, int perStage, long skippedTotal) {
+            epochsPerStage = Math.max(1, perStage);
+            status = new TrainingStatus(State.RUNNING, nextEpoch, totalEpochs, nextEpoch / epochsPerStage,
+                    Double.NaN, 0, 0, 0, Double.NaN, 0, Double.NaN, skippedTotal, ComputeBackend.describe(), threads,
+                    runDir, "Training");
+            activeNanos = 0;
+            framesDone = 0;
+            last = System.nanoTime();
+        }
+
+        @Override
+        public void batch(Batch b) {
             long now = System.nanoTime();
             activeNanos += now - last;
             framesDone += b.frames();
-            lastBatchEpoch = b.epoch();
-            lastBatchIndex = b.batch();
             metrics.add(b);
             double active = activeNanos / 1e9;
             double fps = framesDone / Math.max(1e-9, active);
             double remaining = b.progress() <= 0 ? Double.NaN
                     : b.remainingSeconds() * active / Math.max(1e-9, b.elapsedSeconds());
             TrainingStatus s = status;
-            status = new TrainingStatus(stopRequested ? State.STOPPING : s.state(), b.epoch(), cfg.totalEpochs(), b.epoch() / cfg.epochsPerStage(),
-                    b.learningRate(), b.batch() + 1, b.batchesPerEpoch(), b.progress(), fps, active, remaining,
-                    b.skippedTotal(), s.backend(), s.threads(), s.runDir(), s.message());
+            status = new TrainingStatus(stopRequested ? State.STOPPING : s.state(), b.epoch(), s.totalEpochs(),
+                    b.epoch() / epochsPerStage, b.learningRate(), b.batch() + 1, b.batchesPerEpoch(), b.progress(),
+                    fps, active, remaining, b.skippedTotal(), s.backend(), s.threads(), s.runDir(), s.message());
             modelThread.runPending();
             if (pauseRequested && !stopRequested) {
                 pauseHere();
@@ -333,11 +281,15 @@ public final class TrainingService implements AutoCloseable {
         }
 
         @Override
-        public void onEpoch(EpochMetrics e) {
-            metrics.add(e);
-            latestCheckpoint = status.runDir();
-            checkpoints.incrementAndGet();
+        public void epoch(int epoch, double[] values) {
+            metrics.add(new MetricsBuffer.EpochPoint(epoch, values.clone()));
             modelThread.runPending();
+        }
+
+        @Override
+        public void checkpointWritten(Path dir) {
+            latestCheckpoint = dir;
+            checkpoints.incrementAndGet();
         }
     }
 

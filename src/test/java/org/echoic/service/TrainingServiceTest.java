@@ -146,7 +146,9 @@ class TrainingServiceTest {
         assertEquals(TrainingService.State.COMPLETED, service.start(request(c, run, 1)).get(120, TimeUnit.SECONDS));
         MetricsBuffer.Drained d = service.metrics().drain();
         assertEquals(2, d.epochs().size());
-        assertTrue(d.epochs().get(1).validation() != null, "validation metrics");
+        assertTrue(!Double.isNaN(d.epochs().get(1).value(RnnRbmJob.CURVES.epochIndex("Validation prediction error"))),
+                "validation metrics");
+        assertEquals(RnnRbmJob.CURVES, d.curves());
         assertFalse(d.batches().isEmpty());
         assertEquals(2, CheckpointFolder.load(run).state().history().size());
         // one loadable snapshot per epoch beside the run's checkpoint

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * The recordings of a project file that {@link RecordingFolders} does not let it open: taken out of the project
  * before anything opens, hashes or reads them (so the rest of the workbench never sees their paths), reported one line
  * each, and kept aside in the project's extra fields so that saving the project writes them back unchanged (at their
- * places, their paths relative to the file saved). Stateless; thread-safe.
+ * places, their paths relative to the file saved; an entry the project has again, opened by the user meanwhile, is not
+ * written twice). Stateless; thread-safe.
  */
 final class WithheldRecordings {
     /** Key of the withheld entries in {@code Project.extraFields()}; never written as a field of its own. */
@@ -71,8 +72,15 @@ final class WithheldRecordings {
         if (!(extraFields.get(KEY) instanceof List<?> kept) || !(node.get("recordings") instanceof ArrayNode arr)) {
             return;
         }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (JsonNode r : arr) {
+            if (r.path("path").isTextual()) {
+                present.add(ProjectPaths.toRuntime(r.get("path").asText(), baseDir).toString());
+            }
+        }
         for (Object o : kept) {
-            if (o instanceof Map<?, ?> m && m.get("entry") instanceof Map<?, ?> entry) {
+            if (o instanceof Map<?, ?> m && m.get("entry") instanceof Map<?, ?> entry
+                    && !present.contains(String.valueOf(entry.get("path")))) {
                 ObjectNode e = Json.mapper().valueToTree(entry);
                 stored(e, baseDir);
                 int at = m.get("index") instanceof Number n ? Math.max(0, Math.min(n.intValue(), arr.size())) : arr.size();

@@ -76,6 +76,16 @@ public final class CheckpointFolder implements CheckpointStore {
      * weights cannot be reached again by whole epochs from scratch.
      */
     public void save(Checkpoint cp, int batchesIntoEpoch) throws IOException {
+        try {
+            saveOrFail(cp, batchesIntoEpoch);
+        } catch (AtomicFiles.WriteFailedException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new AtomicFiles.WriteFailedException(dir, e);
+        }
+    }
+
+    private void saveOrFail(Checkpoint cp, int batchesIntoEpoch) throws IOException {
         Path parent = dir.getParent();
         Files.createDirectories(parent);
         Path tmp = sibling("tmp");

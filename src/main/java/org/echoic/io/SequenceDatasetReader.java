@@ -20,6 +20,8 @@ import org.echoic.train.SequenceDataset;
  * sequence and the frame. Stateless; thread-safe.
  */
 public final class SequenceDatasetReader {
+    /** Most values per frame accepted (a spectrogram of a 131072-point FFT has 65537 bins: crop or pool it). */
+    public static final int MAX_VISIBLE = 1 << 16;
     /** Bytes a frame costs beyond its values (array header and reference), for the budget. */
     private static final long FRAME_BYTES = 24;
 
@@ -46,8 +48,9 @@ public final class SequenceDatasetReader {
                 switch (field) {
                     case "nVisible" -> {
                         if (tok != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 1
-                                || p.getLongValue() > 1_000_000) {
-                            throw new IOException(name + ": nVisible must be a positive integer, got " + p.getText());
+                                || p.getLongValue() > MAX_VISIBLE) {
+                            throw new InvalidFileException(file, "nVisible", "must be a whole number from 1 to "
+                                    + MAX_VISIBLE + ", found " + p.getText());
                         }
                         nVisible = p.getIntValue();
                     }

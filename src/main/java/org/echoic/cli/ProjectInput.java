@@ -41,7 +41,8 @@ final class ProjectInput {
     /** Reads {@code file}, reporting each skipped recording to {@code warn} as one line. */
     static Project read(Path file, Consumer<String> warn) throws IOException {
         ProjectFiles.Loaded l = ProjectFiles.read(file, folders());
-        l.skipped().forEach(s -> warn.accept("echoic: warning: " + s));
+        l.skipped().forEach(s -> warn.accept("echoic: warning: " + s
+                + (s.contains(" is outside ") ? " (allow its folder with --recordings-folder DIR)" : "")));
         return l.project();
     }
 }

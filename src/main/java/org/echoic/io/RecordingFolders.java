@@ -108,7 +108,6 @@ public record RecordingFolders(List<Path> folders) {
             }
         }
         return "is outside the project's folder " + projectDir.toAbsolutePath().normalize()
-                + (folders.isEmpty() ? "" : " and the folders allowed for recordings")
-                + " (allow its folder with --recordings-folder, or by opening the recording in the workbench)";
+                + (folders.isEmpty() ? "" : " and the folders allowed for recordings");
     }
 }

@@ -139,7 +139,13 @@ class ProjectFlowTest {
         robot.interact(() -> controller.openProject(file));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#skippedRecordingsDialog").tryQuery().isPresent());
-        String text = robot.lookup("#skippedRecordingsDialog").queryAs(DialogPane.class).getContentText();
+        DialogPane pane = robot.lookup("#skippedRecordingsDialog").queryAs(DialogPane.class);
+        String text = pane.getContentText();
+        javafx.scene.image.Image shot = WaitForAsyncUtils.asyncFx(() -> pane.getScene().snapshot(null))
+                .get(10, TimeUnit.SECONDS);
+        Path out = Path.of("target", "screenshots", "skipped-recordings.png");
+        Files.createDirectories(out.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null), "png", out.toFile());
         assertTrue(text.contains("recording 1 skipped: " + wav + " is outside the project's folder"), text);
         assertTrue(text.contains("recording 2 skipped: /dev/zero is a device"), text);
         assertEquals(0, projects.project().recordings().size(), "neither was opened");

@@ -156,11 +156,17 @@ public final class CheckpointFolder implements CheckpointStore {
         root.put("training", cp.config());
         root.put("seed", cp.config().seed());
         root.put("epoch", cp.state().nextEpoch());
-        root.put("state", Map.of("nextEpoch", cp.state().nextEpoch(),
-                "learningRateFactor", cp.state().learningRateFactor(), "rollbacks", cp.state().rollbacks(),
-                "skippedTotal", cp.state().skippedTotal()));
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("nextEpoch", cp.state().nextEpoch());
+        state.put("learningRateFactor", cp.state().learningRateFactor());
+        state.put("rollbacks", cp.state().rollbacks());
+        state.put("skippedTotal", cp.state().skippedTotal());
+        root.put("state", state);
         root.put("randomState", m.randomState());
-        root.put("data", Map.of("fingerprintSha256", cp.dataFingerprint(), "origin", cp.dataOrigin()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("fingerprintSha256", cp.dataFingerprint());
+        data.put("origin", cp.dataOrigin());
+        root.put("data", data);
         root.put("scaling", scaling);
         root.put("stft", stft);
         root.put("history", cp.state().history());

@@ -54,8 +54,8 @@ class CheckpointFuzzTest {
         try (RnnRbm model = new RnnRbm(CFG, 5); RmsProp opt = new RmsProp(model)) {
             var d = CheckpointFolderTest.data();
             Trainer t = new Trainer(model, opt, CheckpointFolderTest.config(), d, d, TrainingState.start(),
-                    new CheckpointFolder(ck, "fuzz", Map.of("kind", "log-db", "rangeDb", 80.0),
-                            Map.of("nperseg", 256, "sampleRateHz", 22050.0)), null);
+                    new CheckpointFolder(ck, "fuzz", new java.util.TreeMap<>(Map.of("kind", "log-db", "rangeDb", 80.0)),
+                            new java.util.TreeMap<>(Map.of("nperseg", 256, "sampleRateHz", 22050.0))), null);
             t.run(() -> false);
         }
         com.fasterxml.jackson.databind.node.ObjectNode root =

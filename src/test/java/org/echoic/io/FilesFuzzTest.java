@@ -142,7 +142,8 @@ class FilesFuzzTest {
         GenerationParams p = new GenerationParams(40, 20, 1.0, false, true, 9);
         Path seedFile = dir.resolve("seed.json");
         GenerationSidecar.write(seedFile, new GenerationProvenance("/models/m", "ab", 4, "fp", p, 2, 1, 77,
-                "/rec/a.wav", 3, 5, 22050, 32, "1.0", 100, 900, 0), Map.of("wav", "g.wav", "npy", "g.npy"));
+                "/rec/a.wav", 3, 5, 22050, 32, "1.0", 100, 900, 0),
+                new java.util.TreeMap<>(Map.of("wav", "g.wav", "npy", "g.npy")));
         FuzzHarness h = new FuzzHarness("sidecars", Duration.ofSeconds(10), ALLOCATION_BOUND, dir);
         FuzzHarness.Report rep = h.run(json("g.json", List.of(Files.readAllBytes(seedFile)), 200, 13),
                 GenerationSidecar::read, (loaded, target) -> {

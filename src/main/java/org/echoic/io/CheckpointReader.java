@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.echoic.rnnrbm.GateActivation;
 import org.echoic.rnnrbm.RmsProp;
@@ -38,6 +39,8 @@ final class CheckpointReader {
     private static final int MAX_HISTORY = 10_000_000;
     private static final int MAX_STAGES = 10_000;
     private static final int MAX_TEXT = 100_000;
+    /** Fields a newer version adds to the training configuration or the metrics are ignored, never fatal. */
+    private static final DeserializationFeature UNKNOWN_FATAL = DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES;
 
     private CheckpointReader() {
     }
@@ -168,9 +171,11 @@ final class CheckpointReader {
         t.integer("maxFailures", 1, 1_000_000);
         t.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         try {
-            return Json.mapper().treeToValue(t.node(), TrainingConfig.class);
+            return Json.mapper().readerFor(TrainingConfig.class).without(UNKNOWN_FATAL).readValue(t.node());
         } catch (JsonProcessingException e) {
             throw prefixed(root, "training", JsonErrors.describe(root.file(), e));
+        } catch (IOException e) {
+            throw new InvalidFileException(root.file(), "training", "cannot be read");
         }
     }
 
@@ -190,7 +195,8 @@ final class CheckpointReader {
             e.integer("stage", 0, Integer.MAX_VALUE);
         }
         try {
-            return Json.mapper().readerForListOf(EpochMetrics.class).readValue(root.node().get("history"));
+            return Json.mapper().readerForListOf(EpochMetrics.class).without(UNKNOWN_FATAL)
+                    .readValue(root.node().get("history"));
         } catch (IOException e) {
             throw prefixed(root, "history", e instanceof JsonProcessingException j ? JsonErrors.describe(root.file(), j)
                     : new InvalidFileException(root.file(), "history", "cannot be read"));

@@ -104,6 +104,19 @@ class CheckpointValidationTest {
     }
 
     @Test
+    void fieldsANewerMinorVersionAddsAreIgnored() throws IOException {
+        Path json = ck.resolve("model.json");
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(original);
+        ((ObjectNode) root.get("training")).put("preset", "fast");
+        root.put("bestEpoch", 1);
+        Files.write(json, Json.mapper().writeValueAsBytes(root));
+        CheckpointFolder.Loaded l = CheckpointFolder.load(ck);
+        assertEquals(CheckpointFolderTest.config(), l.config());
+        l.optimizer().close();
+        l.model().close();
+    }
+
+    @Test
     void damagedWeightsFilesAreRefusedInWords() throws IOException {
         Path params = ck.resolve("params.bin");
         byte[] good = Files.readAllBytes(params);

@@ -12,6 +12,8 @@ import org.echoic.corpus.CorpusSegment;
 import org.echoic.dsp.SpectralFrames;
 import org.echoic.io.CheckpointFolder;
 import org.echoic.io.Json;
+import org.echoic.io.NpyWriter;
+import org.echoic.io.PianoRollFiles;
 import org.echoic.io.SequenceDatasetReader;
 import org.echoic.rnnrbm.AnnealedImportanceSampler;
 import org.echoic.rnnrbm.ComputeBackend;
@@ -43,6 +45,18 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--join-gap-ms", description = "With --recordings: join segments at most this far apart into "
             + "bouts, as the model was trained (default ${DEFAULT-VALUE}).")
     double joinGapMs = 0;
+    @Option(names = "--split", description = "With --data holding splits (train/valid/test, JSON or Python pickle): "
+            + "the split to evaluate (default test).")
+    String split;
+    @Option(names = "--threshold", description = "Decision threshold on the predicted probabilities for frameAccuracy "
+            + "(default: the one chosen on the validation data at the checkpoint's best epoch, else 0.5).")
+    Double threshold;
+    @Option(names = "--chain-start", description = "Where each prediction chain starts: zeros or previous (the true "
+            + "previous frame) (default ${DEFAULT-VALUE}).")
+    String chainStart = "zeros";
+    @Option(names = "--predictions", paramLabel = "FILE.npy", description = "Also write every frame's predicted "
+            + "probabilities (float32, frames × values, the sequences one after another in data order).")
+    Path predictions;
     @Option(names = "--loglik", description = "Also estimate the log-likelihood per frame by AIS.")
     boolean loglik;
     @Option(names = "--k", description = "Gibbs steps from zeros per predicted frame (default ${DEFAULT-VALUE}).")
@@ -68,16 +82,51 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         CheckpointFolder.Loaded l = CheckpointFolder.load(model);
         try (RnnRbm m = l.model(); var opt = l.optimizer()) {
-            SequenceDataset d = input.data != null ? SequenceDatasetReader.read(input.data) : frames(l);
+            SequenceDataset d = input.data == null ? frames(l) : PianoRollFiles.isSplitFile(input.data)
+                    ? PianoRollFiles.read(input.data, split == null ? PianoRollFiles.TEST : split)
+                    : SequenceDatasetReader.read(input.data);
+            if (split != null && (input.data == null || !PianoRollFiles.isSplitFile(input.data))) {
+                throw new IllegalArgumentException((input.data == null ? "" : input.data + ": ")
+                        + "--split needs --data with a file of splits (train, valid, test)");
+            }
+            if (threshold != null && !(threshold > 0 && threshold < 1)) {
+                throw new IllegalArgumentException("--threshold must be between 0 and 1, got " + threshold);
+            }
+            double chosen = l.state().decisionThreshold();
+            boolean fromValidation = threshold == null && !Double.isNaN(chosen);
+            double th = threshold != null ? threshold : fromValidation ? chosen : Evaluation.DEFAULT_THRESHOLD;
             Object source = input.data != null ? input.data : input.recordings;
             if (d.nVisible() != m.config().nVisible()) {
                 throw new IllegalArgumentException(source + ": frames have " + d.nVisible()
                         + " values, the model in " + model + " expects " + m.config().nVisible());
             }
             ComputeBackend.configureForTraining();
-            Evaluation e = Evaluator.evaluate(m, d, batch, l.config().windowFrames(), k);
+            int[] offsets = new int[d.size() + 1];
+            for (int i = 0; i < d.size(); i++) {
+                offsets[i + 1] = offsets[i] + d.sequences().get(i).length;
+            }
+            float[] probs = predictions == null ? null : new float[Math.multiplyExact(offsets[d.size()], d.nVisible())];
+            if (!chainStart.equals("zeros") && !chainStart.equals("previous")) {
+                throw new IllegalArgumentException("--chain-start must be zeros or previous, got " + chainStart);
+            }
+            boolean fromPrevious = chainStart.equals("previous");
+            Evaluation e = Evaluator.evaluate(m, d, batch, l.config().windowFrames(), k, th, fromPrevious,
+                    probs == null ? null : (s, t, p) -> System.arraycopy(p, 0, probs, (offsets[s] + t) * p.length,
+                            p.length));
+            if (probs != null) {
+                NpyWriter.writeFloat32(predictions, probs, offsets[d.size()], d.nVisible());
+            }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("frameAccuracy", e.frameAccuracy());
+            out.put("prediction", "estimated marginals (" + k + " Gibbs steps from " + (fromPrevious
+                    ? "the previous frame" : "zeros") + ", visible probabilities "
+                    + "averaged over the last " + (k - k / 2) + ") thresholded at " + th + (fromValidation
+                    ? " (chosen on the validation data at epoch " + (l.state().bestEpoch() + 1) + ")" : ""));
+            out.put("threshold", th);
+            out.put("frameAccuracySample", e.frameAccuracySample());
+            out.put("frameAccuracyPerFrame", e.frameAccuracyPerFrame());
+            out.put("baselineRepeatPrevious", d.isBinary() ? Evaluator.repeatPreviousAccuracy(d) : null);
+            out.put("bestEpoch", l.state().bestEpoch() < 0 ? null : l.state().bestEpoch() + 1);
             out.put("predictionMse", e.predictionMse());
             out.put("reconstruction", e.reconstruction());
             out.put("cost", e.cost());

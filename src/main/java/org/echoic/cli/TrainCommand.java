@@ -13,6 +13,7 @@ import org.echoic.corpus.Corpus;
 import org.echoic.io.CheckpointFolder;
 import org.echoic.io.CheckpointHistory;
 import org.echoic.io.Json;
+import org.echoic.io.PianoRollFiles;
 import org.echoic.io.SequenceDatasetReader;
 import org.echoic.rnnrbm.ComputeBackend;
 import org.echoic.rnnrbm.RmsProp;
@@ -47,8 +48,12 @@ final class TrainCommand implements Callable<Integer> {
     Input input;
     @Mixin
     CorpusOptions corpusOptions;
-    @Option(names = "--validation", description = "Validation data set (JSON); default: a seeded split.")
+    @Option(names = "--validation", description = "Validation data set (JSON); default: the 'valid' split of a "
+            + "split file, else a seeded split.")
     Path validation;
+    @Option(names = "--split", description = "With --data holding splits (train/valid/test, JSON or Python pickle, "
+            + "MIDI pitches 21..108 as 88 values): the split to train on (default train; validation from valid).")
+    String split;
     @Option(names = "--validation-fraction", description = "Fraction split off for validation without "
             + "--validation (default ${DEFAULT-VALUE}; 0 = none).")
     double validationFraction = 0.1;
@@ -81,6 +86,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--recurrent-init-std", description = "Standard deviation of the initial recurrent weights "
             + "(default ${DEFAULT-VALUE}, the spec's; larger values, e.g. 0.1, let short runs learn temporal structure).")
     double recurrentInitStd = RnnRbmConfig.SPEC_RECURRENT_INIT_STD;
+    @Option(names = "--layer-init-gain", description = "Recurrent layers' initial weights ~ N(0, g²/fan-in) for "
+            + "g > 0; 0 = the spec's (--recurrent-init-std for every matrix) (default ${DEFAULT-VALUE}).")
+    double layerInitGain = 0;
+    @Option(names = "--pretrain-epochs", description = "Epochs of RBM pretraining of W, bv, bh on all training frames "
+            + "before the first epoch (default ${DEFAULT-VALUE}; 0 = none).")
+    int pretrainEpochs = 0;
+    @Option(names = "--patience", description = "Stop after this many epochs without a better validation score "
+            + "(default ${DEFAULT-VALUE}; 0 = run every epoch); the best epoch's weights are kept either way.")
+    int patience = 0;
+    @Option(names = "--gradient-clip", description = "Largest gradient norm; longer gradients are scaled down "
+            + "(default ${DEFAULT-VALUE}; 0 = off).")
+    double gradientClip = 0;
     @Option(names = "--seed", description = "Seed of all random draws (default ${DEFAULT-VALUE}).")
     long seed = 1;
     @Option(names = "--keep-epochs", description = "Epoch snapshots kept in <out>.epochs/epoch-NNNN "
@@ -123,7 +140,17 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> scalingMap = null;
         Map<String, Object> stftMap = null;
         SequenceDataset all;
-        if (input.data != null) {
+        SequenceDataset splitValidation = null;
+        if (input.data != null && PianoRollFiles.isSplitFile(input.data)) {
+            String name = split == null ? PianoRollFiles.TRAIN : split;
+            all = PianoRollFiles.read(input.data, name);
+            if (validation == null && name.equals(PianoRollFiles.TRAIN) && validationFraction > 0) {
+                splitValidation = PianoRollFiles.read(input.data, PianoRollFiles.VALID);
+            }
+        } else if (split != null) {
+            throw new IllegalArgumentException((input.data == null ? "" : input.data + ": ")
+                    + "--split needs --data with a file of splits (train, valid, test)");
+        } else if (input.data != null) {
             all = SequenceDatasetReader.read(input.data);
         } else {
             Corpus corpus = corpusOptions.build(input.recordings, System.err);
@@ -136,6 +163,8 @@ final class TrainCommand implements Callable<Integer> {
         SequenceDataset val = null;
         if (validation != null) {
             val = SequenceDatasetReader.read(validation);
+        } else if (splitValidation != null) {
+            val = splitValidation;
         } else if (validationFraction > 0 && all.size() >= 2) {
             SequenceDataset.Split s = all.split(validationFraction, seed);
             train = s.training();
@@ -160,9 +189,9 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             RnnRbmConfig mc = RnnRbmConfig.defaults(all.nVisible()).withCdSteps(k).withSampleVisible(sampleVisible);
             mc = mc.withSizes(hidden == null ? mc.nHidden() : hidden, recurrent == null ? mc.nRecurrent() : recurrent)
-                    .withInitStd(weightInitStd, recurrentInitStd);
+                    .withInitStd(weightInitStd, recurrentInitStd).withLayerInitGain(layerInitGain);
             cfg = new TrainingConfig(batch, epochsPerStage, schedule, resetRmsProp, l1, l2, window,
-                    GenerateDefaults.GIBBS_STEPS, 3, seed);
+                    GenerateDefaults.GIBBS_STEPS, 3, seed, pretrainEpochs, patience, gradientClip);
             model = new RnnRbm(mc, seed);
             opt = new RmsProp(model);
             state = TrainingState.start();
@@ -178,8 +207,16 @@ final class TrainCommand implements Callable<Integer> {
                             keepEpochs), new Progress(err, cfg));
             Trainer.Outcome o = t.run(cancel::get);
             err.println();
-            err.println("echoic: " + (o == Trainer.Outcome.COMPLETED ? "training complete" : "training stopped")
-                    + "; checkpoint in " + out);
+            TrainingState st = t.state();
+            String best = st.bestEpoch() < 0 ? "" : String.format(Locale.ROOT, "; best epoch %d (validation %.4f)%s",
+                    st.bestEpoch() + 1, st.bestScore(), st.bestEpoch() == st.nextEpoch() - 1 ? ""
+                            : ", its weights restored");
+            err.println("echoic: " + switch (o) {
+                case COMPLETED -> "training complete";
+                case STOPPED_EARLY -> "stopped early after epoch " + st.nextEpoch();
+                case CANCELLED -> "training stopped";
+            } + best + (t.pretrainSeconds() > 0 ? String.format(Locale.ROOT, "; RBM pretraining %.1f s",
+                    t.pretrainSeconds()) : "") + "; checkpoint in " + out);
             return 0;
         } finally {
             cancel.uninstall();

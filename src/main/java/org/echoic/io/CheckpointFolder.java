@@ -161,7 +161,21 @@ public final class CheckpointFolder implements CheckpointStore {
         state.put("learningRateFactor", cp.state().learningRateFactor());
         state.put("rollbacks", cp.state().rollbacks());
         state.put("skippedTotal", cp.state().skippedTotal());
+        state.put("bestEpoch", cp.state().bestEpoch());
+        state.put("bestScore", Double.isNaN(cp.state().bestScore()) ? null : cp.state().bestScore());
+        state.put("stoppedEarly", cp.state().stoppedEarly());
+        state.put("decisionThreshold", Double.isNaN(cp.state().decisionThreshold()) ? null
+                : cp.state().decisionThreshold());
         root.put("state", state);
+        if (cp.state().bestEpoch() >= 0) {
+            Map<String, Object> best = new LinkedHashMap<>();
+            best.put("epoch", cp.state().bestEpoch() + 1);
+            best.put("score", cp.state().bestScore());
+            best.put("weightsAreBest", isBestWeights(cp));
+            best.put("decisionThreshold", Double.isNaN(cp.state().decisionThreshold()) ? null
+                    : cp.state().decisionThreshold());
+            root.put("best", best);
+        }
         root.put("randomState", m.randomState());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("fingerprintSha256", cp.dataFingerprint());
@@ -171,6 +185,12 @@ public final class CheckpointFolder implements CheckpointStore {
         root.put("stft", stft);
         root.put("history", cp.state().history());
         return root;
+    }
+
+    /** True when the saved weights are the best epoch's: the last epoch was best, or the best was restored. */
+    private static boolean isBestWeights(Checkpoint cp) {
+        TrainingState st = cp.state();
+        return st.bestEpoch() == st.nextEpoch() - 1 || st.bestEpoch() >= 0 && cp.bestRestored();
     }
 
     /** What {@link #load} returns: a ready model and optimiser plus everything model.json says. */

@@ -13,7 +13,8 @@ import org.echoic.train.CheckpointStore;
 
 /**
  * A run's checkpoint plus a snapshot of it after every epoch: saves into the run's {@link CheckpointFolder},
- * then keeps a complete, loadable copy in {@code <runDir>.epochs/epoch-NNNN/} (NNNN = finished epochs). The
+ * then keeps a complete, loadable copy in {@code <runDir>.epochs/epoch-NNNN/} (NNNN = finished epochs; the final save
+ * of a run's best weights restored at its end is not a new epoch and leaves the snapshots as they are). The
  * files are hard-linked (an atomic save never rewrites a file in place, so the links stay valid), or copied
  * where links are not supported, into a hidden temporary sibling that is then renamed into place. Only the
  * newest {@code keep} snapshots are kept ({@link #ALL} = every epoch, 0 = none). Not thread-safe: one run
@@ -78,7 +79,7 @@ public final class CheckpointHistory implements CheckpointStore {
     @Override
     public void save(Checkpoint checkpoint) throws IOException {
         folder.save(checkpoint);
-        if (keep != 0) {
+        if (keep != 0 && !checkpoint.bestRestored()) {
             snapshot(folder.dir(), checkpoint.state().nextEpoch());
             prune(folder.dir(), keep);
         }

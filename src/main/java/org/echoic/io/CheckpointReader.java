@@ -146,8 +146,9 @@ final class CheckpointReader {
         GateActivation gates = m.choice("gates", GateActivation.class);
         double w = m.number("weightInitStd", 0, 1e6, RnnRbmConfig.SPEC_WEIGHT_INIT_STD);
         double r = m.number("recurrentInitStd", 0, 1e6, RnnRbmConfig.SPEC_RECURRENT_INIT_STD);
+        double gain = m.number("layerInitGain", 0, 1e6, 0);
         try {
-            return new RnnRbmConfig(visible, hidden, recurrent, k, sample, gates, w, r);
+            return new RnnRbmConfig(visible, hidden, recurrent, k, sample, gates, w, r, gain);
         } catch (IllegalArgumentException e) {
             throw m.error(null, e.getMessage());
         }
@@ -185,7 +186,13 @@ final class CheckpointReader {
         double factor = st.number("learningRateFactor", Double.MIN_VALUE, 1);
         int rollbacks = st.integer("rollbacks", 0, Integer.MAX_VALUE);
         long skipped = st.whole("skippedTotal", 0, Long.MAX_VALUE);
-        return new TrainingState(next, factor, rollbacks, skipped, history(root));
+        int best = st.integer("bestEpoch", -1, Integer.MAX_VALUE, -1);
+        double score = st.has("bestScore") && !st.node().get("bestScore").isNull()
+                ? st.number("bestScore", -Double.MAX_VALUE, Double.MAX_VALUE) : Double.NaN;
+        boolean early = st.bool("stoppedEarly", false);
+        double threshold = st.has("decisionThreshold") && !st.node().get("decisionThreshold").isNull()
+                ? st.number("decisionThreshold", Double.MIN_VALUE, 1 - 1e-12) : Double.NaN;
+        return new TrainingState(next, factor, rollbacks, skipped, history(root), best, score, early, threshold);
     }
 
     private static List<EpochMetrics> history(JsonFields root) throws InvalidFileException {

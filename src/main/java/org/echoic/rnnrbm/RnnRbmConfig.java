@@ -11,10 +11,15 @@ package org.echoic.rnnrbm;
  * @param sampleVisible true to sample v in the chain (binary data); false for mean-field v (the default)
  * @param gates         activation of the update and reset gates
  * @param weightInitStd    standard deviation of the initial W (spec: 0.01)
- * @param recurrentInitStd standard deviation of the initial recurrent matrices, Wuv and Wuh (spec: 1e-4)
+ * @param recurrentInitStd standard deviation of the initial Wuv and Wuh, and of the recurrent layers' matrices when
+ *                         {@code layerInitGain} is 0 (spec: 1e-4 for all)
+ * @param layerInitGain    0 for the spec's initialisation of the recurrent layers' matrices (normal with
+ *                         {@code recurrentInitStd}); g &gt; 0 for normal with standard deviation g/√fan-in for each of
+ *                         Wz, Wr, Wh (fan-in: the layer's input) and Uz, Ur, Uh (fan-in: the layer's units), so that
+ *                         the recurrent states carry the input from the first batch on (option)
  */
 public record RnnRbmConfig(int nVisible, int nHidden, int nRecurrent, int cdSteps, boolean sampleVisible,
-                           GateActivation gates, double weightInitStd, double recurrentInitStd) {
+                           GateActivation gates, double weightInitStd, double recurrentInitStd, double layerInitGain) {
 
     /** Initial standard deviation of W in the spec. */
     public static final double SPEC_WEIGHT_INIT_STD = 0.01;
@@ -41,9 +46,16 @@ public record RnnRbmConfig(int nVisible, int nHidden, int nRecurrent, int cdStep
         if (gates == null) {
             throw new IllegalArgumentException("gate activation missing");
         }
-        if (!(weightInitStd >= 0) || !(recurrentInitStd >= 0)) {
-            throw new IllegalArgumentException("initial standard deviations must be ≥ 0");
+        if (!(weightInitStd >= 0) || !(recurrentInitStd >= 0) || !(layerInitGain >= 0)
+                || Double.isInfinite(layerInitGain)) {
+            throw new IllegalArgumentException("initial standard deviations and gain must be finite and ≥ 0");
         }
+    }
+
+    /** A configuration with the spec's initialisation of the recurrent layers (gain 0). */
+    public RnnRbmConfig(int nVisible, int nHidden, int nRecurrent, int cdSteps, boolean sampleVisible,
+                        GateActivation gates, double weightInitStd, double recurrentInitStd) {
+        this(nVisible, nHidden, nRecurrent, cdSteps, sampleVisible, gates, weightInitStd, recurrentInitStd, 0);
     }
 
     /** A configuration with the spec's initialisation. */
@@ -67,26 +79,37 @@ public record RnnRbmConfig(int nVisible, int nHidden, int nRecurrent, int cdStep
 
     /** A copy with other layer sizes. */
     public RnnRbmConfig withSizes(int hidden, int recurrent) {
-        return new RnnRbmConfig(nVisible, hidden, recurrent, cdSteps, sampleVisible, gates, weightInitStd, recurrentInitStd);
+        return new RnnRbmConfig(nVisible, hidden, recurrent, cdSteps, sampleVisible, gates, weightInitStd, recurrentInitStd,
+                layerInitGain);
     }
 
     /** A copy with another number of CD steps. */
     public RnnRbmConfig withCdSteps(int k) {
-        return new RnnRbmConfig(nVisible, nHidden, nRecurrent, k, sampleVisible, gates, weightInitStd, recurrentInitStd);
+        return new RnnRbmConfig(nVisible, nHidden, nRecurrent, k, sampleVisible, gates, weightInitStd, recurrentInitStd,
+                layerInitGain);
     }
 
     /** A copy that samples (or not) the visible units in the chain. */
     public RnnRbmConfig withSampleVisible(boolean sample) {
-        return new RnnRbmConfig(nVisible, nHidden, nRecurrent, cdSteps, sample, gates, weightInitStd, recurrentInitStd);
+        return new RnnRbmConfig(nVisible, nHidden, nRecurrent, cdSteps, sample, gates, weightInitStd, recurrentInitStd,
+                layerInitGain);
     }
 
     /** A copy with another gate activation. */
     public RnnRbmConfig withGates(GateActivation g) {
-        return new RnnRbmConfig(nVisible, nHidden, nRecurrent, cdSteps, sampleVisible, g, weightInitStd, recurrentInitStd);
+        return new RnnRbmConfig(nVisible, nHidden, nRecurrent, cdSteps, sampleVisible, g, weightInitStd, recurrentInitStd,
+                layerInitGain);
     }
 
     /** A copy with other initial standard deviations (option; the spec's are 0.01 and 1e-4). */
     public RnnRbmConfig withInitStd(double weights, double recurrent) {
-        return new RnnRbmConfig(nVisible, nHidden, nRecurrent, cdSteps, sampleVisible, gates, weights, recurrent);
+        return new RnnRbmConfig(nVisible, nHidden, nRecurrent, cdSteps, sampleVisible, gates, weights, recurrent,
+                layerInitGain);
+    }
+
+    /** A copy with another gain of the recurrent layers' initialisation (0 = the spec's). */
+    public RnnRbmConfig withLayerInitGain(double gain) {
+        return new RnnRbmConfig(nVisible, nHidden, nRecurrent, cdSteps, sampleVisible, gates, weightInitStd,
+                recurrentInitStd, gain);
     }
 }

@@ -122,7 +122,8 @@ public final class RnnRbmParams {
 
     /**
      * Initialises as the spec says: W ~ N(0, 0.01²); every recurrent matrix, Wuv and Wuh ~ N(0, 1e-4²);
-     * biases 0 (the standard deviations are configuration options). All draws come from {@code rng}, in a fixed order.
+     * biases 0 (the standard deviations are configuration options; with a layer gain g &gt; 0 each recurrent-layer
+     * matrix of fan-in n is drawn from N(0, g²/n) instead). All draws come from {@code rng}, in a fixed order.
      */
     public void initialise(Random rng) {
         flat.assign(0);
@@ -131,6 +132,9 @@ public final class RnnRbmParams {
                 break;
             }
             double std = g.name().equals("W") ? config.weightInitStd() : config.recurrentInitStd();
+            if (config.layerInitGain() > 0 && g.name().startsWith("layer")) {
+                std = config.layerInitGain() / Math.sqrt(g.rows());
+            }
             INDArray v = view(g);
             INDArray draw = Nd4j.create(v.dataType(), g.rows(), g.cols());
             Nd4j.getExecutioner().exec(

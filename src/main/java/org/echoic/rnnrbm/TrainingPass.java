@@ -265,15 +265,36 @@ public final class TrainingPass implements AutoCloseable {
 
     /**
      * Next-frame prediction: from zeros, k Gibbs steps of each frame's conditional RBM (biases from the true
-     * history); leaves the mean-field v in {@link #negative()}.
+     * history); leaves the mean-field v of the last step in {@link #negative()}.
      */
     public void predictFromZeros(int k, Random rng) {
+        gibbs(k, k, false, rng);
+    }
+
+    /**
+     * Next-frame prediction as estimated marginals: from zeros, k Gibbs steps of each frame's conditional RBM
+     * (biases from the true history), the visible probabilities p(v = 1 | h) averaged over the last ⌈k/2⌉ steps
+     * (the first half is burn-in); leaves them in {@link #negative()}. With {@code fromPrevious} each chain starts
+     * at the true previous frame of its sequence (part of the history the prediction is given; zeros at a
+     * sequence's or window's first frame) instead of zeros.
+     */
+    public void predictMarginals(int k, boolean fromPrevious, Random rng) {
+        gibbs(k, k - k / 2, fromPrevious, rng);
+    }
+
+    private void gibbs(int k, int averaged, boolean fromPrevious, Random rng) {
         RnnRbmParams p = model.params();
         long n = n();
         INDArray vn = rows(vneg, 0, n);
         INDArray h = rows(hs, 0, n);
         INDArray a = rows(tmpH, 0, n);
+        INDArray acc = rows(tmpF2, 0, n);
         vn.assign(0);
+        if (fromPrevious && n > batch) {
+            rows(vneg, batch, n).assign(rows(v, 0, n - batch));
+            rows(vneg, batch, n).muliColumnVector(rows(mask, batch, n));
+        }
+        acc.assign(0);
         for (int s = 0; s < k; s++) {
             gemm(vn, p.w, a, false, false, 1.0, 0.0);
             a.addi(rows(bhT, 0, n));
@@ -282,6 +303,12 @@ public final class TrainingPass implements AutoCloseable {
             gemm(h, p.w, vn, false, true, 1.0, 0.0);
             vn.addi(rows(bvT, 0, n));
             Ops.sigmoid(vn, vn);
+            if (s >= k - averaged && averaged > 1) {
+                acc.addi(vn);
+            }
+        }
+        if (averaged > 1) {
+            vn.assign(acc.muli(1.0 / averaged));
         }
     }
 

@@ -99,7 +99,7 @@ public final class ProjectTraining {
             Trainer t = new Trainer(rbm, opt, model.training(), built.training(), built.validation(),
                     TrainingState.start(), store, counting);
             Trainer.Outcome o = t.run(() -> enough.get() || cancelled.getAsBoolean());
-            boolean completed = o == Trainer.Outcome.COMPLETED || (enough.get() && !cancelled.getAsBoolean());
+            boolean completed = o != Trainer.Outcome.CANCELLED || (enough.get() && !cancelled.getAsBoolean());
             return new Outcome(new TrainingRunEntry(runName, corpus.name(), model.name(), folder,
                     built.training().fingerprint(), epochs[0]), completed);
         }

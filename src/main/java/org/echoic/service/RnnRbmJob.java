@@ -120,7 +120,7 @@ public final class RnnRbmJob implements TrainableJob {
             Listener listener = new Listener(session);
             Trainer trainer = new Trainer(m.model(), m.optimizer(), cfg, train, val, m.state(),
                     new CheckpointHistory(folder, keepEpochs), listener);
-            if (trainer.run(session::stopRequested) == Trainer.Outcome.COMPLETED) {
+            if (trainer.run(session::stopRequested) != Trainer.Outcome.CANCELLED) {
                 return Outcome.COMPLETED;
             }
             boolean interrupted = Thread.interrupted();

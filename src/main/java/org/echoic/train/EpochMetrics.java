@@ -15,8 +15,18 @@ package org.echoic.train;
  * @param framesPerSecond         training throughput of this epoch
  * @param elapsedSeconds          time since this run started
  * @param remainingSeconds        estimated time to the end of the curriculum
+ * @param overheadSeconds         time of this epoch spent beside the training batches: validation, keeping the best
+ *                                weights and, in a run's first epoch, RBM pretraining
  */
 public record EpochMetrics(int epoch, int stage, double learningRate, double trainCost, double trainReconstruction,
                            Evaluation validation, long skippedBatches, int rollbacks, double framesPerSecond,
-                           double elapsedSeconds, double remainingSeconds) {
+                           double elapsedSeconds, double remainingSeconds, double overheadSeconds) {
+
+    /** Metrics without a measured overhead. */
+    public EpochMetrics(int epoch, int stage, double learningRate, double trainCost, double trainReconstruction,
+                        Evaluation validation, long skippedBatches, int rollbacks, double framesPerSecond,
+                        double elapsedSeconds, double remainingSeconds) {
+        this(epoch, stage, learningRate, trainCost, trainReconstruction, validation, skippedBatches, rollbacks,
+                framesPerSecond, elapsedSeconds, remainingSeconds, 0);
+    }
 }

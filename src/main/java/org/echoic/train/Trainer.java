@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
+import org.echoic.rnnrbm.RbmPretraining;
 import org.echoic.rnnrbm.RmsProp;
 import org.echoic.rnnrbm.RnnRbm;
 import org.echoic.rnnrbm.RnnRbmParams;
@@ -20,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Trainer {
     /** How a run ended. */
-    public enum Outcome { COMPLETED, CANCELLED }
+    public enum Outcome { COMPLETED, CANCELLED, STOPPED_EARLY }
 
     private final RnnRbm model;
     private final RmsProp optimizer;
@@ -34,6 +35,8 @@ public final class Trainer {
     private INDArray goodParams;
     private INDArray goodAccumulator;
     private long[] goodRandom;
+    private INDArray bestParams;
+    private double pretrainSeconds;
 
     /**
      * @param validation null for none
@@ -64,13 +67,47 @@ public final class Trainer {
         return state;
     }
 
+    /** Seconds the RBM pretraining of this run took (0 when none ran). */
+    public double pretrainSeconds() {
+        return pretrainSeconds;
+    }
+
     /**
-     * Runs the remaining epochs of the curriculum. Stops at a batch boundary when {@code cancelled} turns true
-     * or the thread is interrupted (returning {@link Outcome#CANCELLED}; the last checkpoint stays the last
-     * finished epoch).
+     * Runs the remaining epochs of the curriculum, after RBM pretraining when the run starts at epoch 0 and the
+     * configuration asks for it. After every epoch with validation data the validation score (for binary data the
+     * frame accuracy at the decision threshold best on the validation data, which is kept with the best epoch; else
+     * minus the prediction error) is compared with the best so far; with a patience P the run
+     * stops after P epochs without a better one ({@link Outcome#STOPPED_EARLY}). When the run ends (completed or
+     * stopped early) and an earlier epoch scored best, that epoch's weights are restored and saved as the final
+     * checkpoint, marked with {@code bestEpoch} (every epoch stays in the epoch snapshots). Stops at a batch
+     * boundary when {@code cancelled} turns true or the thread is interrupted (returning {@link Outcome#CANCELLED};
+     * the last checkpoint stays the last finished epoch).
      */
     public Outcome run(BooleanSupplier cancelled) throws IOException {
+        if (state.nextEpoch() == 0 && config.pretrainEpochs() > 0) {
+            long t0 = System.nanoTime();
+            RbmPretraining.run(model, training.sequences(), config.pretrainEpochs(), model.config().cdSteps(),
+                    config.learningRates().get(0), Shuffle.epochSeed(config.seed(), -1), cancelled);
+            pretrainSeconds = (System.nanoTime() - t0) / 1e9;
+            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                return Outcome.CANCELLED;
+            }
+        }
+        Outcome o = epochs(cancelled);
+        if (o != Outcome.CANCELLED && bestParams != null && state.bestEpoch() != state.nextEpoch() - 1) {
+            model.params().flat().assign(bestParams);
+            if (store != null) {
+                store.save(new Checkpoint(model, optimizer, config, state, fingerprint, training.origin(), true));
+            }
+        }
+        return o;
+    }
+
+    private Outcome epochs(BooleanSupplier cancelled) throws IOException {
         snapshotGood();
+        if (state.bestEpoch() >= 0 && bestParams == null) {
+            bestParams = model.params().flat().dup();
+        }
         long start = System.nanoTime();
         int total = config.totalEpochs();
         long framesToDo = (long) (total - state.nextEpoch()) * training.totalFrames();
@@ -107,6 +144,7 @@ public final class Trainer {
                                 RnnRbm.StepResult r = model.gradient(b, grad);
                                 boolean ok = Double.isFinite(r.cost());
                                 if (ok) {
+                                    clip(grad);
                                     optimizer.update(model.params(), grad, lr, config.l1(), config.l2());
                                     consecutive[0] = 0;
                                     sums[0] += r.cost() * r.realFrames();
@@ -138,6 +176,8 @@ public final class Trainer {
                     return Outcome.CANCELLED;
                 }
             }
+            double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
+            long validationStart = System.nanoTime();
             Evaluation val = null;
             if (validation != null) {
                 try {
@@ -147,23 +187,62 @@ public final class Trainer {
                     return Outcome.CANCELLED;
                 }
             }
+            double overhead = (System.nanoTime() - validationStart) / 1e9 + (epoch == 0 ? pretrainSeconds : 0);
             double elapsed = (System.nanoTime() - start) / 1e9;
-            double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
             double progress = Math.min(1.0, framesDone[0] / (double) Math.max(1, framesToDo));
             double n = Math.max(1, epochFrames[0]);
             EpochMetrics m = new EpochMetrics(epoch, stage, config.learningRates().get(stage) * factor[0],
-                    sums[0] / n, sums[1] / n, val, skipped[0], rollbacks[0], epochFrames[0] / Math.max(1e-9, epochSeconds),
-                    elapsed, remaining(elapsed, progress));
+                    sums[0] / n, sums[1] / n, val, skipped[0], rollbacks[0], epochFrames[0] / Math.max(1e-9, trainSeconds),
+                    elapsed, remaining(elapsed, progress), overhead);
             List<EpochMetrics> history = new ArrayList<>(state.history());
             history.add(m);
-            state = new TrainingState(epoch + 1, factor[0], rollbacks[0], state.skippedTotal() + skipped[0], history);
+            int best = state.bestEpoch();
+            double bestScore = state.bestScore();
+            double threshold = state.decisionThreshold();
+            double score = score(val);
+            if (!Double.isNaN(score) && (best < 0 || Double.isNaN(bestScore) || score > bestScore)) {
+                best = epoch;
+                bestScore = score;
+                threshold = val.bestThreshold() == null ? Double.NaN : val.bestThreshold();
+                if (bestParams == null) {
+                    bestParams = model.params().flat().dup();
+                } else {
+                    bestParams.assign(model.params().flat());
+                }
+            }
+            boolean stop = config.patience() > 0 && best >= 0 && epoch - best >= config.patience() && epoch + 1 < total;
+            state = new TrainingState(epoch + 1, factor[0], rollbacks[0], state.skippedTotal() + skipped[0], history,
+                    best, bestScore, stop, threshold);
             snapshotGood();
             if (store != null) {
                 store.save(new Checkpoint(model, optimizer, config, state, fingerprint, training.origin()));
             }
             listener.onEpoch(m);
+            if (stop) {
+                return Outcome.STOPPED_EARLY;
+            }
         }
         return Outcome.COMPLETED;
+    }
+
+    /**
+     * Frame accuracy at the validation data's best threshold for binary validation data, minus the prediction error
+     * otherwise; NaN without validation.
+     */
+    static double score(Evaluation val) {
+        if (val == null) {
+            return Double.NaN;
+        }
+        return val.frameAccuracyAtBest() != null ? val.frameAccuracyAtBest() : -val.predictionMse();
+    }
+
+    private void clip(RnnRbmParams grad) {
+        if (config.gradientClip() > 0) {
+            double norm = grad.flat().norm2Number().doubleValue();
+            if (Double.isFinite(norm) && norm > config.gradientClip()) {
+                grad.flat().muli(config.gradientClip() / norm);
+            }
+        }
     }
 
     private static double remaining(double elapsed, double progress) {

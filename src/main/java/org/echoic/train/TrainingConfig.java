@@ -16,10 +16,15 @@ import java.util.List;
  * @param predictionSteps      Gibbs steps from zeros for next-frame prediction on validation data
  * @param maxFailures          consecutive non-finite costs before rolling back and halving the learning rate
  * @param seed                 seed of shuffling (the model has its own seeded generator)
+ * @param pretrainEpochs       epochs of RBM pretraining of W, bv, bh on all training frames before epoch 1 (0 = none)
+ * @param patience             early stopping: stop after this many epochs without a better validation score (0 = off);
+ *                             the best epoch's weights are kept either way
+ * @param gradientClip         largest norm of the whole gradient; a longer one is scaled down to it (0 = off)
  */
 public record TrainingConfig(int batchSize, int epochsPerStage, List<Double> learningRates,
                              boolean resetRmsPropPerStage, double l1, double l2, int windowFrames,
-                             int predictionSteps, int maxFailures, long seed) {
+                             int predictionSteps, int maxFailures, long seed, int pretrainEpochs, int patience,
+                             double gradientClip) {
 
     /** The spec's curriculum. */
     public static final List<Double> DEFAULT_SCHEDULE = List.of(3e-4, 1e-4, 5e-5, 3e-5, 1e-5);
@@ -40,6 +45,17 @@ public record TrainingConfig(int batchSize, int epochsPerStage, List<Double> lea
         if (!(l1 >= 0) || !(l2 >= 0)) {
             throw new IllegalArgumentException("L1 and L2 must be ≥ 0");
         }
+        if (pretrainEpochs < 0 || patience < 0 || !(gradientClip >= 0) || Double.isInfinite(gradientClip)) {
+            throw new IllegalArgumentException("pretraining epochs, patience and gradient clip must be ≥ 0: "
+                    + pretrainEpochs + ", " + patience + ", " + gradientClip);
+        }
+    }
+
+    /** A configuration without pretraining, early stopping or clipping (the seed's recipe). */
+    public TrainingConfig(int batchSize, int epochsPerStage, List<Double> learningRates, boolean resetRmsPropPerStage,
+                          double l1, double l2, int windowFrames, int predictionSteps, int maxFailures, long seed) {
+        this(batchSize, epochsPerStage, learningRates, resetRmsPropPerStage, l1, l2, windowFrames, predictionSteps,
+                maxFailures, seed, 0, 0, 0);
     }
 
     /** The defaults of the spec: batch 20, the curriculum above, L1 1e-4, no windows, 20 prediction steps. */
@@ -55,24 +71,30 @@ public record TrainingConfig(int batchSize, int epochsPerStage, List<Double> lea
     /** A copy with another batch size. */
     public TrainingConfig withBatchSize(int b) {
         return new TrainingConfig(b, epochsPerStage, learningRates, resetRmsPropPerStage, l1, l2, windowFrames,
-                predictionSteps, maxFailures, seed);
+                predictionSteps, maxFailures, seed, pretrainEpochs, patience, gradientClip);
     }
 
     /** A copy with another curriculum. */
     public TrainingConfig withLearningRates(List<Double> rates) {
         return new TrainingConfig(batchSize, epochsPerStage, rates, resetRmsPropPerStage, l1, l2, windowFrames,
-                predictionSteps, maxFailures, seed);
+                predictionSteps, maxFailures, seed, pretrainEpochs, patience, gradientClip);
     }
 
     /** A copy with windows of at most {@code frames} frames (0 = none). */
     public TrainingConfig withWindowFrames(int frames) {
         return new TrainingConfig(batchSize, epochsPerStage, learningRates, resetRmsPropPerStage, l1, l2, frames,
-                predictionSteps, maxFailures, seed);
+                predictionSteps, maxFailures, seed, pretrainEpochs, patience, gradientClip);
     }
 
     /** A copy with other regularisation weights. */
     public TrainingConfig withRegularisation(double newL1, double newL2) {
         return new TrainingConfig(batchSize, epochsPerStage, learningRates, resetRmsPropPerStage, newL1, newL2,
-                windowFrames, predictionSteps, maxFailures, seed);
+                windowFrames, predictionSteps, maxFailures, seed, pretrainEpochs, patience, gradientClip);
+    }
+
+    /** A copy with other pretraining epochs, patience and gradient clip (the recipe's extra steps). */
+    public TrainingConfig withRecipe(int newPretrainEpochs, int newPatience, double newGradientClip) {
+        return new TrainingConfig(batchSize, epochsPerStage, learningRates, resetRmsPropPerStage, l1, l2, windowFrames,
+                predictionSteps, maxFailures, seed, newPretrainEpochs, newPatience, newGradientClip);
     }
 }

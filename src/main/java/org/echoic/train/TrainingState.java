@@ -11,11 +11,23 @@ import java.util.List;
  * @param rollbacks          rollbacks so far
  * @param skippedTotal       skipped (non-finite) steps so far
  * @param history            metrics of every finished epoch
+ * @param bestEpoch          0-based epoch with the best validation score so far (-1: none)
+ * @param bestScore          that score (frame accuracy for binary data, else minus the prediction error; NaN: none)
+ * @param stoppedEarly       true when early stopping ended the run before its last epoch
+ * @param decisionThreshold  the prediction threshold chosen on the validation data at the best epoch (binary data;
+ *                           NaN: none, use 0.5)
  */
 public record TrainingState(int nextEpoch, double learningRateFactor, int rollbacks, long skippedTotal,
-                            List<EpochMetrics> history) {
+                            List<EpochMetrics> history, int bestEpoch, double bestScore, boolean stoppedEarly,
+                            double decisionThreshold) {
     public TrainingState {
         history = List.copyOf(history);
+    }
+
+    /** A state without a best epoch. */
+    public TrainingState(int nextEpoch, double learningRateFactor, int rollbacks, long skippedTotal,
+                         List<EpochMetrics> history) {
+        this(nextEpoch, learningRateFactor, rollbacks, skippedTotal, history, -1, Double.NaN, false, Double.NaN);
     }
 
     /** The state before the first epoch. */

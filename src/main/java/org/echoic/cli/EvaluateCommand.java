@@ -59,8 +59,9 @@ final class EvaluateCommand implements Callable<Integer> {
     Path predictions;
     @Option(names = "--loglik", description = "Also estimate the log-likelihood per frame by AIS.")
     boolean loglik;
-    @Option(names = "--k", description = "Gibbs steps from zeros per predicted frame (default ${DEFAULT-VALUE}).")
-    int k = GenerateDefaults.GIBBS_STEPS;
+    @Option(names = "--k", description = "Gibbs steps per predicted frame (default: the checkpoint's validation "
+            + "prediction steps, as its decision threshold was chosen with).")
+    Integer kSteps;
     @Option(names = "--batch", description = "Sequences per batch (default ${DEFAULT-VALUE}).")
     int batch = 20;
     @Option(names = "--ais-chains", description = "AIS runs per frame (default ${DEFAULT-VALUE}).")
@@ -110,6 +111,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--chain-start must be zeros or previous, got " + chainStart);
             }
             boolean fromPrevious = chainStart.equals("previous");
+            int k = kSteps != null ? kSteps : l.config().predictionSteps();
             Evaluation e = Evaluator.evaluate(m, d, batch, l.config().windowFrames(), k, th, fromPrevious,
                     probs == null ? null : (s, t, p) -> System.arraycopy(p, 0, probs, (offsets[s] + t) * p.length,
                             p.length));

@@ -57,47 +57,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--validation-fraction", description = "Fraction split off for validation without "
             + "--validation (default ${DEFAULT-VALUE}; 0 = none).")
     double validationFraction = 0.1;
-    @Option(names = "--hidden", description = "Hidden units (default floor(1.7·F)).")
-    Integer hidden;
-    @Option(names = "--recurrent", description = "Units per recurrent layer (default floor(1.3·F)).")
-    Integer recurrent;
-    @Option(names = "--k", description = "CD steps (default ${DEFAULT-VALUE}).")
-    int k = RnnRbmConfig.DEFAULT_CD_STEPS;
-    @Option(names = "--sample-visible", description = "Sample v in the chain (binary data).")
-    boolean sampleVisible;
-    @Option(names = "--batch", description = "Segments per batch (default ${DEFAULT-VALUE}).")
-    int batch = 20;
-    @Option(names = "--epochs-per-stage", description = "Epochs per learning rate (default ${DEFAULT-VALUE}).")
-    int epochsPerStage = 10;
-    @Option(names = "--lr-schedule", split = ",", description = "Learning rates of the curriculum "
-            + "(default 3e-4,1e-4,5e-5,3e-5,1e-5).")
-    List<Double> schedule = TrainingConfig.DEFAULT_SCHEDULE;
-    @Option(names = "--reset-rmsprop", description = "Reset the RMSProp average at each new stage.")
-    boolean resetRmsProp;
-    @Option(names = "--l1", description = "L1 on the recurrent parameters (default ${DEFAULT-VALUE}).")
-    double l1 = 1e-4;
-    @Option(names = "--l2", description = "L2 on all weight matrices (default ${DEFAULT-VALUE}).")
-    double l2 = 0;
-    @Option(names = "--window", description = "Train on windows of at most N frames (0 = whole segments).")
-    int window = 0;
-    @Option(names = "--weight-init-std", description = "Standard deviation of the initial RBM weights (default "
-            + "${DEFAULT-VALUE}, the spec's).")
-    double weightInitStd = RnnRbmConfig.SPEC_WEIGHT_INIT_STD;
-    @Option(names = "--recurrent-init-std", description = "Standard deviation of the initial recurrent weights "
-            + "(default ${DEFAULT-VALUE}, the spec's; larger values, e.g. 0.1, let short runs learn temporal structure).")
-    double recurrentInitStd = RnnRbmConfig.SPEC_RECURRENT_INIT_STD;
-    @Option(names = "--layer-init-gain", description = "Recurrent layers' initial weights ~ N(0, g²/fan-in) for "
-            + "g > 0; 0 = the spec's (--recurrent-init-std for every matrix) (default ${DEFAULT-VALUE}).")
-    double layerInitGain = 0;
-    @Option(names = "--pretrain-epochs", description = "Epochs of RBM pretraining of W, bv, bh on all training frames "
-            + "before the first epoch (default ${DEFAULT-VALUE}; 0 = none).")
-    int pretrainEpochs = 0;
-    @Option(names = "--patience", description = "Stop after this many epochs without a better validation score "
-            + "(default ${DEFAULT-VALUE}; 0 = run every epoch); the best epoch's weights are kept either way.")
-    int patience = 0;
-    @Option(names = "--gradient-clip", description = "Largest gradient norm; longer gradients are scaled down "
-            + "(default ${DEFAULT-VALUE}; 0 = off).")
-    double gradientClip = 0;
+    @Mixin
+    RecipeOptions recipe;
     @Option(names = "--seed", description = "Seed of all random draws (default ${DEFAULT-VALUE}).")
     long seed = 1;
     @Option(names = "--keep-epochs", description = "Epoch snapshots kept in <out>.epochs/epoch-NNNN "
@@ -187,11 +148,8 @@ final class TrainCommand implements Callable<Integer> {
             cfg = l.config();
             state = l.state();
         } else {
-            RnnRbmConfig mc = RnnRbmConfig.defaults(all.nVisible()).withCdSteps(k).withSampleVisible(sampleVisible);
-            mc = mc.withSizes(hidden == null ? mc.nHidden() : hidden, recurrent == null ? mc.nRecurrent() : recurrent)
-                    .withInitStd(weightInitStd, recurrentInitStd).withLayerInitGain(layerInitGain);
-            cfg = new TrainingConfig(batch, epochsPerStage, schedule, resetRmsProp, l1, l2, window,
-                    GenerateDefaults.GIBBS_STEPS, 3, seed, pretrainEpochs, patience, gradientClip);
+            RnnRbmConfig mc = recipe.model(all.nVisible());
+            cfg = recipe.training(seed);
             model = new RnnRbm(mc, seed);
             opt = new RmsProp(model);
             state = TrainingState.start();

@@ -62,6 +62,9 @@ public record ModelEntry(String name, int nHidden, int nRecurrent, double hidden
         t.put("predictionSteps", training.predictionSteps());
         t.put("maxFailures", training.maxFailures());
         t.put("seed", training.seed());
+        t.put("pretrainEpochs", training.pretrainEpochs());
+        t.put("patience", training.patience());
+        t.put("gradientClip", training.gradientClip());
         m.put("training", t);
         return new OpaqueItem(m);
     }
@@ -71,7 +74,7 @@ public record ModelEntry(String name, int nHidden, int nRecurrent, double hidden
         String name = Items.string(f, "name", null);
         try {
             Map<String, Object> t = Items.map(f, "training");
-            TrainingConfig d = TrainingConfig.defaults(10, 1);
+            TrainingConfig d = TrainingConfig.defaults(TrainingConfig.DEFAULT_EPOCHS_PER_STAGE, 1);
             List<Double> rates = t.containsKey("learningRates")
                     ? Items.list(t, "learningRates").stream().map(o -> ((Number) o).doubleValue()).toList()
                     : d.learningRates();
@@ -81,7 +84,10 @@ public record ModelEntry(String name, int nHidden, int nRecurrent, double hidden
                     Items.number(t, "l2", d.l2()).doubleValue(), Items.number(t, "windowFrames", 0).intValue(),
                     Items.number(t, "predictionSteps", d.predictionSteps()).intValue(),
                     Items.number(t, "maxFailures", d.maxFailures()).intValue(),
-                    Items.number(t, "seed", 1).longValue());
+                    Items.number(t, "seed", 1).longValue(),
+                    Items.number(t, "pretrainEpochs", d.pretrainEpochs()).intValue(),
+                    Items.number(t, "patience", d.patience()).intValue(),
+                    Items.number(t, "gradientClip", d.gradientClip()).doubleValue());
             return new ModelEntry(name, Items.number(f, "nHidden", 0).intValue(),
                     Items.number(f, "nRecurrent", 0).intValue(), Items.number(f, "hiddenScalar", 1.7).doubleValue(),
                     Items.number(f, "recurrentScalar", 1.3).doubleValue(), Items.number(f, "cdSteps", 15).intValue(),

@@ -65,16 +65,33 @@ public record RnnRbmConfig(int nVisible, int nHidden, int nRecurrent, int cdStep
                 SPEC_RECURRENT_INIT_STD);
     }
 
-    /** The defaults of the spec for F visible values: 1.7·F hidden, 1.3·F recurrent, k = 15, mean-field v, tanh gates. */
+    /** Initial standard deviation of Wuv and Wuh of the default recipe. */
+    public static final double DEFAULT_RECURRENT_INIT_STD = 0.01;
+    /** Gain of the recurrent layers' initialisation of the default recipe (std = gain/√fan-in). */
+    public static final double DEFAULT_LAYER_INIT_GAIN = 1.0;
+
+    /**
+     * The default recipe for F visible values: the spec's sizes (1.7·F hidden, 1.3·F recurrent), k = 15, mean-field
+     * v, tanh gates, W ~ N(0, 0.01²), and recurrent layers initialised with gain 1 (std 1/√fan-in) and Wuv, Wuh ~
+     * N(0, 0.01²). The spec's 1e-4 for every recurrent matrix leaves the gradients of three stacked layers near
+     * 1e-11 so that the recurrent part never learns (README "Training recipe"); {@link #seed} keeps it.
+     */
     public static RnnRbmConfig defaults(int nVisible) {
-        return scaled(nVisible, DEFAULT_HIDDEN_SCALAR, DEFAULT_RECURRENT_SCALAR);
+        return seed(nVisible).withInitStd(SPEC_WEIGHT_INIT_STD, DEFAULT_RECURRENT_INIT_STD)
+                .withLayerInitGain(DEFAULT_LAYER_INIT_GAIN);
     }
 
-    /** Sizes from scalars: nHidden = ⌊hiddenScalar · F⌋, nRecurrent = ⌊recurrentScalar · F⌋ (at least 1). */
-    public static RnnRbmConfig scaled(int nVisible, double hiddenScalar, double recurrentScalar) {
-        return new RnnRbmConfig(nVisible, (int) Math.max(1, Math.floor(hiddenScalar * nVisible)),
-                (int) Math.max(1, Math.floor(recurrentScalar * nVisible)), DEFAULT_CD_STEPS, false,
+    /** The seed's (spec's) configuration: the default sizes and k with the spec's initialisation 0.01 / 1e-4. */
+    public static RnnRbmConfig seed(int nVisible) {
+        return new RnnRbmConfig(nVisible, (int) Math.max(1, Math.floor(DEFAULT_HIDDEN_SCALAR * nVisible)),
+                (int) Math.max(1, Math.floor(DEFAULT_RECURRENT_SCALAR * nVisible)), DEFAULT_CD_STEPS, false,
                 GateActivation.TANH);
+    }
+
+    /** The default recipe with sizes from scalars: nHidden = ⌊hiddenScalar · F⌋, nRecurrent = ⌊recurrentScalar · F⌋. */
+    public static RnnRbmConfig scaled(int nVisible, double hiddenScalar, double recurrentScalar) {
+        return defaults(nVisible).withSizes((int) Math.max(1, Math.floor(hiddenScalar * nVisible)),
+                (int) Math.max(1, Math.floor(recurrentScalar * nVisible)));
     }
 
     /** A copy with other layer sizes. */

@@ -26,8 +26,24 @@ public record TrainingConfig(int batchSize, int epochsPerStage, List<Double> lea
                              int predictionSteps, int maxFailures, long seed, int pretrainEpochs, int patience,
                              double gradientClip) {
 
-    /** The spec's curriculum. */
-    public static final List<Double> DEFAULT_SCHEDULE = List.of(3e-4, 1e-4, 5e-5, 3e-5, 1e-5);
+    /** The default recipe's curriculum (RMSProp rates). */
+    public static final List<Double> DEFAULT_SCHEDULE = List.of(1e-3, 3e-4, 1e-4);
+    /** The default recipe's epochs per stage. */
+    public static final int DEFAULT_EPOCHS_PER_STAGE = 6;
+    /** The default recipe's sequences (segments) per batch: more updates per epoch, less padding. */
+    public static final int DEFAULT_BATCH = 5;
+    /** The default recipe's L2 weight on all weight matrices (the model overfits JSB within a few epochs without). */
+    public static final double DEFAULT_L2 = 3e-3;
+    /** The default recipe's epochs of RBM pretraining. */
+    public static final int DEFAULT_PRETRAIN_EPOCHS = 5;
+    /** The default recipe's early-stopping patience. */
+    public static final int DEFAULT_PATIENCE = 6;
+    /** The default recipe's Gibbs steps of a validation prediction. */
+    public static final int DEFAULT_PREDICTION_STEPS = 10;
+    /** The seed's (spec's) curriculum, of the seed preset. */
+    public static final List<Double> SEED_SCHEDULE = List.of(3e-4, 1e-4, 5e-5, 3e-5, 1e-5);
+    /** The seed's epochs per stage (the CLI's former default). */
+    public static final int SEED_EPOCHS_PER_STAGE = 10;
 
     public TrainingConfig {
         learningRates = List.copyOf(learningRates);
@@ -58,9 +74,19 @@ public record TrainingConfig(int batchSize, int epochsPerStage, List<Double> lea
                 maxFailures, seed, 0, 0, 0);
     }
 
-    /** The defaults of the spec: batch 20, the curriculum above, L1 1e-4, no windows, 20 prediction steps. */
+    /**
+     * The default recipe: batch 5, RMSProp rates 1e-3, 3e-4, 1e-4 ({@code epochsPerStage} each), L1 1e-4 (recurrent
+     * part), L2 3e-3 (all weight matrices), no windows, 10 prediction steps, RBM pretraining for 5 epochs, early
+     * stopping with patience 6 (the best epoch kept).
+     */
     public static TrainingConfig defaults(int epochsPerStage, long seed) {
-        return new TrainingConfig(20, epochsPerStage, DEFAULT_SCHEDULE, false, 1e-4, 0, 0, 20, 3, seed);
+        return new TrainingConfig(DEFAULT_BATCH, epochsPerStage, DEFAULT_SCHEDULE, false, 1e-4, DEFAULT_L2, 0,
+                DEFAULT_PREDICTION_STEPS, 3, seed, DEFAULT_PRETRAIN_EPOCHS, DEFAULT_PATIENCE, 0);
+    }
+
+    /** The seed's recipe (the spec's table): batch 20, rates 3e-4 … 1e-5, L1 1e-4, 20 prediction steps, nothing else. */
+    public static TrainingConfig seedRecipe(int epochsPerStage, long seed) {
+        return new TrainingConfig(20, epochsPerStage, SEED_SCHEDULE, false, 1e-4, 0, 0, 20, 3, seed);
     }
 
     /** Total number of epochs of the curriculum. */

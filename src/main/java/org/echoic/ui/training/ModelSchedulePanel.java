@@ -15,18 +15,22 @@ import org.echoic.train.TrainingConfig;
 
 /**
  * The model and its schedule: hidden and recurrent sizes (a number, or a scalar of the frame width such as
- * {@code 1.7x}), CD steps k, batch size, the learning-rate curriculum and epochs per stage, L1/L2 and seed.
- * JavaFX thread only.
+ * {@code 1.7x}), CD steps k, batch size, the learning-rate curriculum and epochs per stage, L1/L2, RBM pretraining
+ * epochs, early-stopping patience and seed. Starts at the default recipe ({@link TrainingConfig#defaults},
+ * {@link RnnRbmConfig#defaults}), the same as the CLI's {@code train}. JavaFX thread only.
  */
 final class ModelSchedulePanel extends GridPane {
+    private static final TrainingConfig DEFAULTS = TrainingConfig.defaults(TrainingConfig.DEFAULT_EPOCHS_PER_STAGE, 1);
     final TextField hidden = new TextField(RnnRbmConfig.DEFAULT_HIDDEN_SCALAR + "x");
     final TextField recurrent = new TextField(RnnRbmConfig.DEFAULT_RECURRENT_SCALAR + "x");
     final Spinner<Integer> k = new Spinner<>(1, 100, RnnRbmConfig.DEFAULT_CD_STEPS);
-    final Spinner<Integer> batch = new Spinner<>(1, 1000, 20);
+    final Spinner<Integer> batch = new Spinner<>(1, 1000, DEFAULTS.batchSize());
     final TextField rates = new TextField(format(TrainingConfig.DEFAULT_SCHEDULE));
-    final Spinner<Integer> epochsPerStage = new Spinner<>(1, 10_000, 10);
+    final Spinner<Integer> epochsPerStage = new Spinner<>(1, 10_000, TrainingConfig.DEFAULT_EPOCHS_PER_STAGE);
+    final Spinner<Integer> pretrainEpochs = new Spinner<>(0, 1000, DEFAULTS.pretrainEpochs());
+    final Spinner<Integer> patience = new Spinner<>(0, 10_000, DEFAULTS.patience());
     final TextField l1 = new TextField("1e-4");
-    final TextField l2 = new TextField("0");
+    final TextField l2 = new TextField(String.valueOf(DEFAULTS.l2()));
     final TextField seed = new TextField("1");
 
     ModelSchedulePanel() {
@@ -39,7 +43,12 @@ final class ModelSchedulePanel extends GridPane {
         batch.setId("batchSize");
         rates.setId("learningRates");
         epochsPerStage.setId("epochsPerStage");
-        for (Spinner<Integer> s : List.of(k, batch, epochsPerStage)) {
+        pretrainEpochs.setId("pretrainEpochs");
+        patience.setId("patience");
+        pretrainEpochs.setTooltip(new Tooltip("Epochs of RBM pretraining of W, bv, bh on all frames before epoch 1"));
+        patience.setTooltip(new Tooltip("Stop after this many epochs without a better validation score (0 = never); "
+                + "the best epoch's weights are kept"));
+        for (Spinner<Integer> s : List.of(k, batch, epochsPerStage, pretrainEpochs, patience)) {
             s.setEditable(true);
             s.setPrefWidth(80);
         }
@@ -57,6 +66,8 @@ final class ModelSchedulePanel extends GridPane {
         addRow(r++, new Label("Rates"), rates);
         addRow(r++, new Label("Epochs/stage"), epochsPerStage);
         addRow(r++, new Label("L1 / L2"), new javafx.scene.layout.HBox(4, l1, l2));
+        addRow(r++, new Label("Pretrain epochs"), pretrainEpochs);
+        addRow(r++, new Label("Patience"), patience);
         addRow(r, new Label("Seed"), seed);
     }
 
@@ -97,8 +108,9 @@ final class ModelSchedulePanel extends GridPane {
                 }
             }
             return new TrainingConfig(batch.getValue(), epochsPerStage.getValue(), lr, false,
-                    Double.parseDouble(l1.getText().trim()), Double.parseDouble(l2.getText().trim()), 0, 20, 3,
-                    Long.parseLong(seed.getText().trim()));
+                    Double.parseDouble(l1.getText().trim()), Double.parseDouble(l2.getText().trim()), 0,
+                    DEFAULTS.predictionSteps(), DEFAULTS.maxFailures(), Long.parseLong(seed.getText().trim()),
+                    pretrainEpochs.getValue(), patience.getValue(), DEFAULTS.gradientClip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("rates, L1, L2 and seed must be numbers: " + e.getMessage());
         }

@@ -59,6 +59,11 @@ public enum LabelNetwork {
         }
     }
 
+    /** True for networks that read windows backwards too (or across time): they are never fed padded windows. */
+    public boolean seesPadding() {
+        return this == BILSTM || this == CNN_BILSTM;
+    }
+
     /** The command-line name, e.g. {@code cnn-bilstm}. */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

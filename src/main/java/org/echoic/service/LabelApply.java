@@ -32,9 +32,11 @@ public final class LabelApply {
      * @param grid     the frame times (no values)
      * @param raw      the most probable class of each frame
      * @param cleaned  after the clean-up
+     * @param rawSegments the runs of one class in {@code raw}, with confidence
      * @param segments the segments of {@code cleaned}, with confidence
      */
-    public record Prediction(FrameFeatures grid, int[] raw, int[] cleaned, List<Annotation> segments) {
+    public record Prediction(FrameFeatures grid, int[] raw, int[] cleaned, List<Annotation> rawSegments,
+                             List<Annotation> segments) {
     }
 
     private LabelApply() {
@@ -80,7 +82,8 @@ public final class LabelApply {
         FrameFeatures grid = new FrameFeatures(spec, fs, 0, (int) total, 0, new float[0]);
         int[] raw = FrameLabels.argmax(probs, k);
         int[] cleaned = cleanUp.apply(raw, grid.hopSeconds(), k);
-        return new Prediction(grid, raw, cleaned, FrameLabels.segments(grid, cleaned, probs, l.classes()));
+        return new Prediction(grid, raw, cleaned, FrameLabels.segments(grid, raw, probs, l.classes()),
+                FrameLabels.segments(grid, cleaned, probs, l.classes()));
     }
 
     /** {@code rows} of {@code recording} with the classifier's label and a {@code confidence} attribute. */

@@ -92,7 +92,7 @@ public final class SynthCommand implements Callable<Integer> {
         return wav.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".csv");
     }
 
-    private static void writeTruth(Path csv, SynthesisedAudio audio) throws IOException {
+    static void writeTruth(Path csv, SynthesisedAudio audio) throws IOException {
         StringBuilder text = new StringBuilder("onset_s,offset_s,label\n");
         for (SynthesisedAudio.Call call : audio.calls()) {
             text.append(String.format(Locale.ROOT, "%.6f,%.6f,%s\n", call.onsetSeconds(), call.offsetSeconds(),

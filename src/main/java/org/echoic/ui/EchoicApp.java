@@ -1,5 +1,9 @@
 package org.echoic.ui;
 
+import org.echoic.ui.model.ModelView;
+import org.echoic.ui.segmentation.SegmentationWorkbench;
+import org.echoic.ui.training.TrainingTab;
+
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;

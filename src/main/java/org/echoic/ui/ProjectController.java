@@ -1,5 +1,7 @@
 package org.echoic.ui;
 
+import org.echoic.ui.lanes.TimelineModel;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package org.echoic.ui;
 
+import org.echoic.ui.common.TimeFormat;
+import org.echoic.ui.lanes.TimelineModel;
+
 import java.util.Locale;
 
 import javafx.geometry.Insets;

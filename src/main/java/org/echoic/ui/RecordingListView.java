@@ -1,5 +1,7 @@
 package org.echoic.ui;
 
+import org.echoic.ui.common.TimeFormat;
+
 import java.util.Locale;
 
 import javafx.scene.control.ListCell;

@@ -1,5 +1,8 @@
 package org.echoic.ui;
 
+import org.echoic.ui.lanes.TimelineModel;
+import org.echoic.ui.lanes.ZoomControls;
+
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;

@@ -1,5 +1,17 @@
 package org.echoic.ui;
 
+import org.echoic.ui.common.TimeFormat;
+import org.echoic.ui.generate.GeneratePanel;
+import org.echoic.ui.lanes.LaneStack;
+import org.echoic.ui.lanes.PlaybackBar;
+import org.echoic.ui.lanes.SpectrogramLane;
+import org.echoic.ui.lanes.TimeSelection;
+import org.echoic.ui.lanes.TimelineModel;
+import org.echoic.ui.lanes.WaveformLane;
+import org.echoic.ui.lanes.ZoomControls;
+import org.echoic.ui.spectrogram.SpectrogramExportActions;
+import org.echoic.ui.spectrogram.SpectrogramPanel;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -387,10 +399,4 @@ public final class WorkbenchView extends BorderPane {
     }
 
     /** A button with an id and a tooltip. */
-    static Button button(String text, String id, String tip) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        return b;
-    }
 }

@@ -12,7 +12,7 @@ import org.echoic.service.PlaybackUnavailableException;
  * Playback for GUI tests: plays nothing, records each request's frame range, and — made with
  * {@link #noOutput()} — refuses like a machine without a sound card. Thread-safe.
  */
-final class TestPlayback implements Playback {
+public final class TestPlayback implements Playback {
     private final boolean noOutput;
     private final List<long[]> played = new CopyOnWriteArrayList<>();
 
@@ -21,22 +21,22 @@ final class TestPlayback implements Playback {
     }
 
     /** Accepts every request silently. */
-    static TestPlayback silent() {
+    public static TestPlayback silent() {
         return new TestPlayback(false);
     }
 
     /** Refuses every request with "No audio output available" (each attempt is still recorded). */
-    static TestPlayback noOutput() {
+    public static TestPlayback noOutput() {
         return new TestPlayback(true);
     }
 
     /** The {start, end} frames of every request so far, in order. */
-    List<long[]> played() {
+    public List<long[]> played() {
         return played;
     }
 
     /** How many requests were made. */
-    int calls() {
+    public int calls() {
         return played.size();
     }
 

@@ -1,5 +1,8 @@
 package org.echoic.ui;
 
+import org.echoic.ui.lanes.Lane;
+import org.echoic.ui.lanes.TimeSelection;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
                 InspectCommand.class,
                 AnnotateCommand.class,
                 ClassifyCommand.class,
+                TeachCommand.class,
         })
 public final class EchoicCli implements Runnable {
 

@@ -56,10 +56,10 @@ final class LabelOptions {
     @Option(names = "--batch", defaultValue = "8", description = "Windows per batch [${DEFAULT-VALUE}].")
     int batch;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "Most epochs [${DEFAULT-VALUE}].")
+    @Option(names = "--epochs", defaultValue = "8", description = "Most epochs [${DEFAULT-VALUE}].")
     int epochs;
 
-    @Option(names = "--patience", defaultValue = "4",
+    @Option(names = "--patience", defaultValue = "3",
             description = "Early stopping: epochs without a better validation loss [${DEFAULT-VALUE}].")
     int patience;
 

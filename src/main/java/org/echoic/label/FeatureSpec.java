@@ -1,7 +1,5 @@
 package org.echoic.label;
 
-import java.util.Locale;
-
 /**
  * How a labeller turns sound into frames: a log-power spectrogram cropped to a band, log-mel bands or MFCCs, on
  * STFT windows of {@code windowMs} every {@code hopMs} (Hann, scipy-equal STFT), then normalised. Immutable.
@@ -67,21 +65,5 @@ public record FeatureSpec(Kind kind, double windowMs, double hopMs, double lowHz
     /** The same settings with another kind. */
     public FeatureSpec withKind(Kind k) {
         return new FeatureSpec(k, windowMs, hopMs, lowHz, highHz, bands, coefficients, normalisation);
-    }
-
-    /** The same settings with another normalisation. */
-    public FeatureSpec withNormalisation(Normalisation n) {
-        return new FeatureSpec(kind, windowMs, hopMs, lowHz, highHz, bands, coefficients, n);
-    }
-
-    /** A short description, e.g. "spectrogram 500–10000 Hz, 8 ms / 2 ms, feature-normalised". */
-    public String describe() {
-        String what = switch (kind) {
-            case SPECTROGRAM -> String.format(Locale.ROOT, "spectrogram %.0f–%.0f Hz", lowHz, highHz);
-            case MEL -> String.format(Locale.ROOT, "%d mel bands %.0f–%.0f Hz", bands, lowHz, highHz);
-            case MFCC -> String.format(Locale.ROOT, "%d MFCCs of %d mel bands", coefficients, bands);
-        };
-        return String.format(Locale.ROOT, "%s, %.3g ms / %.3g ms, %s-normalised", what, windowMs, hopMs,
-                normalisation.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -49,8 +49,6 @@ public enum LabelNetwork {
      * @param seed         weight initialisation seed
      */
     public record Settings(int hiddenUnits, double learningRate, long seed) {
-        public static final Settings DEFAULT = new Settings(64, 2e-3, 1);
-
         public Settings {
             if (hiddenUnits < 1 || !(learningRate > 0)) {
                 throw new IllegalArgumentException("hidden units ≥ 1 and learning rate > 0: " + hiddenUnits + ", "

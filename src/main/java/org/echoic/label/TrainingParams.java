@@ -25,10 +25,6 @@ public record TrainingParams(LabelNetwork network, LabelNetwork.Settings setting
         SQRT
     }
 
-    /** Defaults for frame labelling: BiLSTM, 64 units, windows of 256 frames, batches of 8, ≤ 30 epochs, patience 4. */
-    public static final TrainingParams DEFAULT = new TrainingParams(LabelNetwork.BILSTM, LabelNetwork.Settings.DEFAULT,
-            256, 8, 30, 4, 0.2, ClassWeighting.SQRT);
-
     public TrainingParams {
         if (windowFrames < 4 || batchSize < 1 || maxEpochs < 1 || patience < 1) {
             throw new IllegalArgumentException("window ≥ 4 frames, batch ≥ 1, epochs ≥ 1, patience ≥ 1: "
@@ -42,12 +38,6 @@ public record TrainingParams(LabelNetwork network, LabelNetwork.Settings setting
     /** The same with another network. */
     public TrainingParams withNetwork(LabelNetwork n) {
         return new TrainingParams(n, settings, windowFrames, batchSize, maxEpochs, patience, validationFraction,
-                weighting);
-    }
-
-    /** The same with other epochs and patience. */
-    public TrainingParams withEpochs(int max, int patienceEpochs) {
-        return new TrainingParams(network, settings, windowFrames, batchSize, max, patienceEpochs, validationFraction,
                 weighting);
     }
 

@@ -85,11 +85,16 @@ public final class FrameLabels {
                 p += probabilities[end * k + c];
                 end++;
             }
-            out.add(new Annotation(f.boundarySeconds(t), f.boundarySeconds(end), Double.NaN, Double.NaN,
+            out.add(new Annotation(micro(f.boundarySeconds(t)), micro(f.boundarySeconds(end)), Double.NaN, Double.NaN,
                     classes.get(c), Map.of("confidence", String.format(Locale.ROOT, "%.4f", p / (end - t)))));
             t = end;
         }
         return out;
+    }
+
+    /** Seconds rounded to the microsecond (tables keep six decimals). */
+    private static double micro(double seconds) {
+        return Math.round(seconds * 1e6) / 1e6;
     }
 
     /** The most probable class of each frame. */

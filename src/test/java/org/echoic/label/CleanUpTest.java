@@ -32,8 +32,8 @@ class CleanUpTest {
         List<Annotation> segs = FrameLabels.segments(grid, labels, p, List.of(FrameLabels.BACKGROUND, "a", "b"));
         assertEquals(List.of("a", "b", "a"), segs.stream().map(Annotation::label).toList());
         assertEquals("0.8000", segs.get(0).attributes().get("confidence"));
-        assertEquals(grid.boundarySeconds(1), segs.get(0).startSeconds(), 1e-12);
-        assertEquals(grid.boundarySeconds(3), segs.get(0).endSeconds(), 1e-12);
+        assertEquals(grid.boundarySeconds(1), segs.get(0).startSeconds(), 1e-6);
+        assertEquals(grid.boundarySeconds(3), segs.get(0).endSeconds(), 1e-6);
     }
 
     @Test
@@ -59,8 +59,8 @@ class CleanUpTest {
         assertEquals(2, back.size());
         for (int i = 0; i < 2; i++) {
             assertEquals(truth.get(i).label(), back.get(i).label());
-            assertEquals(truth.get(i).startSeconds(), back.get(i).startSeconds(), grid.hopSeconds() / 2 + 1e-9);
-            assertEquals(truth.get(i).endSeconds(), back.get(i).endSeconds(), grid.hopSeconds() / 2 + 1e-9);
+            assertEquals(truth.get(i).startSeconds(), back.get(i).startSeconds(), grid.hopSeconds() / 2 + 1e-6);
+            assertEquals(truth.get(i).endSeconds(), back.get(i).endSeconds(), grid.hopSeconds() / 2 + 1e-6);
         }
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> FrameLabels.of(grid, List.of(new Annotation(0.1, 0.2, "z")), classes), "unknown label");

@@ -17,6 +17,7 @@ import org.echoic.io.AudioFiles;
 import org.echoic.segment.SegmentationParams;
 import org.echoic.service.CorpusService;
 import org.echoic.service.RecordingService;
+import org.echoic.service.SegmentTables;
 import picocli.CommandLine.Option;
 
 /** Options of {@code train --recordings}: segmentation of the files and the frames the model sees. */
@@ -27,9 +28,12 @@ final class CorpusOptions {
     Integer noverlap;
     @Option(names = "--band", paramLabel = "LOW:HIGH", description = "Keep LOW..HIGH Hz of every frame (default: all).")
     String band;
-    @Option(names = "--scaling", description = "Frame scaling: log-db or linear-max (default ${DEFAULT-VALUE}).")
-    String scaling = FrameScaling.LOG_DB.id();
-    @Option(names = "--range-db", description = "dB range kept by log-db (default ${DEFAULT-VALUE}).")
+    @Option(names = "--scaling", description = "Frame scaling: corpus-db (dB above each bin's noise floor of the "
+            + "corpus, one range for all; silence is 0), log-db or linear-max (per segment) (default "
+            + "${DEFAULT-VALUE}).")
+    String scaling = FrameScaling.CORPUS_DB.id();
+    @Option(names = "--range-db", description = "dB range kept by log-db (default ${DEFAULT-VALUE}; corpus-db "
+            + "chooses its range from the corpus).")
     double rangeDb = 80;
     @Option(names = "--channel", description = "0-based channel of the frames (default: the mean of all channels).")
     Integer channel;
@@ -45,10 +49,31 @@ final class CorpusOptions {
     String segmentBand;
     @Option(names = "--window-ms", description = "Segmentation envelope window (default ${DEFAULT-VALUE}).")
     double windowMs = SegmentationParams.DEFAULTS.windowMs();
-    @Option(names = "--join-gap-ms", description = "Train on bouts: segments at most this far apart form one sequence "
-            + "with the silences between them, so the model learns how calls follow each other (default "
-            + "${DEFAULT-VALUE}: each segment on its own).")
-    double joinGapMs = 0;
+    @Option(names = {"--join-gap-ms", "--join-gap"}, paramLabel = "MS|auto", description = "Train on bouts: "
+            + "segments at most this far apart form one sequence with the silences between them, so the model "
+            + "learns how syllables follow each other; 0 = each segment on its own (default ${DEFAULT-VALUE}: "
+            + "chosen from the gaps of the data, README 'Song models from recordings').")
+    String joinGap = "auto";
+    @Option(names = "--no-tables", description = "Segment every recording with the segmentation options, even when "
+            + "an annotation table lies beside it (default: the table's rows are the segments).")
+    boolean noTables;
+
+    /** The join gap in ms, NaN for "auto". */
+    double joinGapMs() {
+        if (joinGap.trim().equalsIgnoreCase("auto")) {
+            return Double.NaN;
+        }
+        double ms;
+        try {
+            ms = Double.parseDouble(joinGap.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--join-gap-ms must be a number of ms ≥ 0 or auto: " + joinGap);
+        }
+        if (!(ms >= 0) || Double.isInfinite(ms)) {
+            throw new IllegalArgumentException("--join-gap-ms must be a number of ms ≥ 0 or auto: " + joinGap);
+        }
+        return ms;
+    }
 
     SpectralFrames frames() {
         StftParams d = StftParams.DEFAULT;
@@ -76,17 +101,18 @@ final class CorpusOptions {
             }
             seg = seg.withBand(Double.parseDouble(lh[0]), Double.parseDouble(lh[1]));
         }
-        return build(inputs, seg, channel, frames(), joinGapMs, err);
+        return build(inputs, seg, channel, frames(), joinGapMs(), !noTables, err);
     }
 
     /**
      * Segments the files (folders are searched for audio) with {@code seg} and frames them with {@code frames}.
      *
      * @param channel   0-based channel, or null for the mean of all channels
-     * @param joinGapMs segments at most this far apart form one sequence (0: each on its own)
+     * @param joinGapMs segments at most this far apart form one sequence (0: each on its own; NaN: from the data)
+     * @param tables    take the segments of a recording from the annotation table beside it, when there is one
      */
     static Corpus build(List<Path> inputs, SegmentationParams seg, Integer channel, SpectralFrames frames,
-                        double joinGapMs, PrintStream err) throws IOException, InterruptedException {
+                        double joinGapMs, boolean tables, PrintStream err) throws IOException, InterruptedException {
         List<Path> files = new ArrayList<>();
         for (Path in : inputs) {
             if (!Files.exists(in)) {
@@ -100,6 +126,7 @@ final class CorpusOptions {
         List<Recording> open = new ArrayList<>();
         try {
             List<CorpusService.Source> sources = new ArrayList<>();
+            int fromTables = 0;
             for (Path f : files) {
                 Recording r = AudioFiles.open(f);
                 open.add(r);
@@ -107,14 +134,22 @@ final class CorpusOptions {
                     throw new IllegalArgumentException(f + ": has no channel " + channel + " (it has " + r.channels()
                             + ", numbered from 0)");
                 }
-                sources.add(new CorpusService.Source(f.toString(), r, seg, null));
+                Path table = tables ? SegmentTables.besides(f).orElse(null) : null;
+                if (table != null) {
+                    fromTables++;
+                }
+                sources.add(new CorpusService.Source(f.toString(), r, seg, table));
             }
             String origin = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " recordings";
             Corpus c = CorpusService.buildNow(new CorpusService.Request(sources,
                     channel == null ? Recording.MEAN_CHANNEL : channel, frames, origin, joinGapMs), p -> { });
-            err.printf(Locale.ROOT, "echoic: corpus of %d segments (%d skipped), %d frames of %d values, %.1f s%n",
-                    c.dataset().size(), c.skippedSegments(), c.dataset().totalFrames(), c.dataset().nVisible(),
-                    c.durationSeconds());
+            err.printf(Locale.ROOT, "echoic: corpus of %d %s (%d skipped), %d frames of %d values, %.1f s; segments "
+                    + "of %d of %d recordings from the tables beside them, the others segmented; %s%n",
+                    c.dataset().size(), c.joinGapSeconds() > 0 ? "bouts" : "segments", c.skippedSegments(),
+                    c.dataset().totalFrames(), c.dataset().nVisible(), c.durationSeconds(), fromTables, files.size(),
+                    c.joinGapSeconds() > 0 ? String.format(Locale.ROOT, "join gap %.0f ms%s", 1000
+                            * c.joinGapSeconds(), Double.isNaN(joinGapMs) ? " (chosen from the data)" : "")
+                            : "no bouts joined");
             return c;
         } finally {
             for (Recording r : open) {

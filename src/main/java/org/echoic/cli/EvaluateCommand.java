@@ -11,6 +11,7 @@ import org.echoic.corpus.Corpus;
 import org.echoic.corpus.CorpusSegment;
 import org.echoic.dsp.SpectralFrames;
 import org.echoic.io.CheckpointFolder;
+import org.echoic.service.GenerationPipeline;
 import org.echoic.io.Json;
 import org.echoic.io.NpyWriter;
 import org.echoic.io.PianoRollFiles;
@@ -43,8 +44,8 @@ final class EvaluateCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     double percentile = SegmentationParams.DEFAULTS.thresholdPercentile();
     @Option(names = "--join-gap-ms", description = "With --recordings: join segments at most this far apart into "
-            + "bouts, as the model was trained (default ${DEFAULT-VALUE}).")
-    double joinGapMs = 0;
+            + "bouts (default: the join gap the model was trained with, 0 for older models).")
+    Double joinGapMs;
     @Option(names = "--split", description = "With --data holding splits (train/valid/test, JSON or Python pickle): "
             + "the split to evaluate (default test).")
     String split;
@@ -158,7 +159,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         double rate = SpectralFrames.sampleRateHz(l.stft(), Double.NaN);
         Corpus c = CorpusOptions.build(input.recordings, SegmentationParams.DEFAULTS.withPercentile(percentile), null,
-                SpectralFrames.fromMaps(l.stft(), l.scaling()), joinGapMs, System.err);
+                SpectralFrames.fromMaps(l.stft(), l.scaling()),
+                joinGapMs != null ? joinGapMs : GenerationPipeline.joinGapSeconds(l.scaling()) * 1000, true, System.err);
         for (CorpusSegment s : c.segments()) {
             if (!Double.isNaN(rate) && s.sampleRateHz() != rate) {
                 throw new IllegalArgumentException(s.recording() + ": recorded at " + s.sampleRateHz()

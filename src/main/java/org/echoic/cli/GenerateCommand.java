@@ -74,8 +74,10 @@ final class GenerateCommand implements Callable<Integer> {
     int primeSegment = 0;
     @Option(names = "--prime-frames", description = "Priming frames (default: the whole segment).")
     int primeFrames = Integer.MAX_VALUE;
-    @Option(names = "--compare", description = "Recording whose segments the batch is compared with (realism).")
-    Path compare;
+    @Option(names = "--compare", arity = "1..*", paramLabel = "FILE|DIR", description = "Recordings (or folders of "
+            + "them) whose segments (from the table beside each, else the segmenter), joined into bouts as the "
+            + "model's corpus was, the batch is compared with (realism, with figures realism-*.png in the folder).")
+    List<Path> compare;
     @Option(names = "--rate", description = "Audio rate in Hz when model.json stores none (default 44100).")
     double rateHz = Double.NaN;
     @Option(names = "--iterations", description = "Griffin-Lim iterations (default ${DEFAULT-VALUE}).")
@@ -199,8 +201,23 @@ final class GenerateCommand implements Callable<Integer> {
 
     private Map<String, Object> realism(RnnRbm m, GenerationPipeline.ModelInfo info, List<GeneratedItem> items)
             throws IOException, InterruptedException {
-        try (Recording rec = AudioFiles.open(compare)) {
-            Corpus c = GenerationPipeline.realCorpus(rec, compare.toString(), info, SegmentationParams.DEFAULTS);
+        List<Path> files = new ArrayList<>();
+        for (Path p : compare) {
+            if (!Files.exists(p)) {
+                throw new IllegalArgumentException(p + ": does not exist");
+            }
+            files.addAll(org.echoic.service.RecordingService.expand(p));
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(compare + ": no audio files found");
+        }
+        List<Recording> open = new ArrayList<>();
+        try {
+            for (Path f : files) {
+                open.add(AudioFiles.open(f));
+            }
+            Corpus c = org.echoic.service.RealismFigures.realCorpus(files, open, info, SegmentationParams.DEFAULTS,
+                    true);
             double[] genFree = FreeEnergies.of(m, items.stream()
                     .map(i -> GenerationPipeline.generatedPart(i.sequence())).toList());
             double[] realFree = FreeEnergies.of(m, GenerationPipeline.realSequences(c));
@@ -212,7 +229,19 @@ final class GenerateCommand implements Callable<Integer> {
             o.put("spectralCentroidHz", comparison(r.centroidHz()));
             o.put("segmentDurationSeconds", comparison(r.durationSeconds()));
             o.put("freeEnergy", comparison(r.freeEnergy()));
+            o.put("syllableDurationSeconds", comparison(r.syllableSeconds()));
+            o.put("gapSeconds", comparison(r.gapSeconds()));
+            o.put("syllableRatePerSecond", comparison(r.ratePerSecond()));
+            o.put("joinGapMs", 1000 * info.joinGapSeconds());
+            if (Files.isDirectory(out)) {
+                o.put("figures", org.echoic.service.RealismFigures.write(out, r).stream()
+                        .map(p -> p.getFileName().toString()).toList());
+            }
             return o;
+        } finally {
+            for (Recording r : open) {
+                r.close();
+            }
         }
     }
 

@@ -31,6 +31,7 @@ import org.echoic.io.ProjectFiles;
 import org.echoic.project.CorpusEntry;
 import org.echoic.project.ModelEntry;
 import org.echoic.project.Project;
+import org.echoic.service.GenerationPipeline;
 import org.echoic.service.ProjectCorpora;
 import org.echoic.service.ProjectTraining;
 import picocli.CommandLine.Command;
@@ -116,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             Corpus corpus = corpusOptions.build(input.recordings, System.err);
             all = corpus.dataset();
-            scalingMap = corpus.frames().scalingMap();
+            scalingMap = GenerationPipeline.scalingSection(corpus);
             stftMap = corpus.frames().stftMap(corpus.segments().get(0).sampleRateHz());
         }
         Object data = input.data != null ? input.data : input.recordings;

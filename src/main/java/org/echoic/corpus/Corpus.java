@@ -14,9 +14,15 @@ import org.echoic.train.SequenceDataset;
  * @param segments        provenance of each sequence
  * @param frames          the frame settings ({@link SpectralFrames#referenceDb()} set from the corpus)
  * @param skippedSegments segments shorter than one STFT segment, left out
+ * @param joinGapSeconds  segments at most this far apart were joined into one sequence (a bout); 0 = none
  */
 public record Corpus(SequenceDataset dataset, List<CorpusSegment> segments, SpectralFrames frames,
-                     int skippedSegments) {
+                     int skippedSegments, double joinGapSeconds) {
+
+    /** A corpus of single segments. */
+    public Corpus(SequenceDataset dataset, List<CorpusSegment> segments, SpectralFrames frames, int skippedSegments) {
+        this(dataset, segments, frames, skippedSegments, 0);
+    }
 
     public Corpus {
         segments = List.copyOf(segments);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.echoic.audio.Recording;
+import org.echoic.dsp.CorpusLevels;
 import org.echoic.dsp.SpectralFrames;
 import org.echoic.dsp.Spectrogram;
 import org.echoic.dsp.Stft;
@@ -14,7 +15,8 @@ import org.echoic.train.SequenceDataset;
 /**
  * Builds a {@link Corpus} from the segments of one or more recordings, with the project's one STFT engine:
  * each segment's PSD spectrogram of one channel (or the mean) is cropped to the band and scaled to [0, 1]
- * per segment. All recordings must have the same sample rate (otherwise a frame's bins would stand for
+ * per segment, or, for {@code corpus-db} settings without levels, with levels estimated from all segments when the
+ * corpus is built ({@link CorpusLevels}). All recordings must have the same sample rate (otherwise a frame's bins would stand for
  * different frequencies in different recordings, even when the widths agree). Runs on the calling thread; honours
  * interruption between segments. Not thread-safe (one builder per job).
  */
@@ -116,7 +118,7 @@ public final class CorpusBuilder {
                 continue;
             }
             Spectrogram psd = Stft.spectrogram(rec, channel, s.startFrame(), end, settings.stft(), null, 1, null);
-            sequences.add(settings.scale(psd));
+            sequences.add(settings.needsLevels() ? settings.bandDb(psd) : settings.scale(psd));
             maxDbs.add(settings.maxDb(psd));
             provenance.add(new CorpusSegment(recordingId, i, s.startFrame(), end, rec.sampleRateHz(),
                     s.label() == null ? "" : s.label()));
@@ -131,7 +133,8 @@ public final class CorpusBuilder {
     }
 
     /**
-     * The corpus; its frame settings carry the median of the segments' maximum levels as reference.
+     * The corpus; its frame settings carry the median of the segments' maximum levels as reference (or, for
+     * {@code corpus-db}, the corpus levels).
      *
      * @throws IllegalStateException if no segment was kept
      */
@@ -144,7 +147,15 @@ public final class CorpusBuilder {
         Arrays.sort(levels);
         int n = levels.length;
         double median = n % 2 == 1 ? levels[n / 2] : (levels[n / 2 - 1] + levels[n / 2]) / 2;
-        return new Corpus(new SequenceDataset(nVisible, sequences, origin), provenance,
-                settings.withReferenceDb(median), skipped);
+        if (settings.needsLevels()) {
+            SpectralFrames levelled = CorpusLevels.estimate(settings, sequences);
+            List<float[][]> scaled = sequences.stream().map(levelled::scaleDb).toList();
+            return new Corpus(new SequenceDataset(nVisible, scaled, origin), provenance, levelled, skipped,
+                    joinGapSeconds);
+        }
+        SpectralFrames frames = settings.scaling() == org.echoic.dsp.FrameScaling.CORPUS_DB ? settings
+                : settings.withReferenceDb(median);
+        return new Corpus(new SequenceDataset(nVisible, sequences, origin), provenance, frames, skipped,
+                joinGapSeconds);
     }
 }

@@ -9,7 +9,9 @@ public enum SegmentSource {
     /** The segmenter's result with the recording's manual edits applied. */
     EDITED,
     /** The recording's reference annotation tables. */
-    REFERENCE;
+    REFERENCE,
+    /** The recording's reference table (the project's first, else one beside it) when there is one, else AUTOMATIC. */
+    TABLES;
 
     /** The lower-case name used in files and on the command line. */
     public String id() {
@@ -23,6 +25,6 @@ public enum SegmentSource {
                 return v;
             }
         }
-        throw new IllegalArgumentException("unknown segment source '" + s + "' (automatic, edited or reference)");
+        throw new IllegalArgumentException("unknown segment source '" + s + "' (automatic, edited, reference or tables)");
     }
 }

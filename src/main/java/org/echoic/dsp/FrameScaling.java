@@ -5,11 +5,14 @@ import java.util.Locale;
 /**
  * How a segment's power spectrogram frames are mapped to [0, 1] for the model (RNNRBM.md, "Data"):
  * {@code log-db} clips 10·log10(power) to [max − range, max] of the segment and maps it linearly;
- * {@code linear-max} divides the power by the segment's maximum.
+ * {@code linear-max} divides the power by the segment's maximum; {@code corpus-db} maps the dB above each bin's
+ * noise floor of the whole corpus linearly over one corpus range ({@link CorpusLevels}), so that silence between
+ * syllables is 0 and levels keep their relations across segments (the scaling of song models).
  */
 public enum FrameScaling {
     LOG_DB("log-db"),
-    LINEAR_MAX("linear-max");
+    LINEAR_MAX("linear-max"),
+    CORPUS_DB("corpus-db");
 
     private final String id;
 
@@ -30,6 +33,6 @@ public enum FrameScaling {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown frame scaling '" + s + "' (log-db or linear-max)");
+        throw new IllegalArgumentException("unknown frame scaling '" + s + "' (log-db, linear-max or corpus-db)");
     }
 }

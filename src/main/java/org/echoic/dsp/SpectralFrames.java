@@ -16,9 +16,11 @@ import java.util.Map;
  * @param scaling     the scaling to [0, 1]
  * @param rangeDb     dB range kept below each segment's maximum ({@code log-db} only), &gt; 0
  * @param referenceDb level of the maximum of a generated segment, in dB of PSD; NaN if unknown
+ * @param floorDb     {@code corpus-db} only: the corpus' noise floor of each kept bin in dB of PSD (value 0), set
+ *                    by {@link CorpusLevels#estimate} when a corpus is built; null before (and for other scalings)
  */
 public record SpectralFrames(StftParams stft, double minHz, double maxHz, FrameScaling scaling, double rangeDb,
-                             double referenceDb) {
+                             double referenceDb, double[] floorDb) {
 
     /** The model's default: 256/128 Hann PSD, whole band, log-db over 80 dB. */
     public static final SpectralFrames DEFAULT = new SpectralFrames(StftParams.DEFAULT, 0,
@@ -27,7 +29,14 @@ public record SpectralFrames(StftParams stft, double minHz, double maxHz, FrameS
     /** Power floor so that log10 stays finite. */
     private static final double TINY = 1e-30;
 
+    /** Frame settings without corpus levels. */
+    public SpectralFrames(StftParams stft, double minHz, double maxHz, FrameScaling scaling, double rangeDb,
+                          double referenceDb) {
+        this(stft, minHz, maxHz, scaling, rangeDb, referenceDb, null);
+    }
+
     public SpectralFrames {
+        floorDb = floorDb == null ? null : floorDb.clone();
         if (stft == null || scaling == null) {
             throw new IllegalArgumentException("STFT settings and scaling are required");
         }
@@ -40,8 +49,13 @@ public record SpectralFrames(StftParams stft, double minHz, double maxHz, FrameS
         }
     }
 
+    @Override
+    public double[] floorDb() {
+        return floorDb == null ? null : floorDb.clone();
+    }
+
     public SpectralFrames withReferenceDb(double db) {
-        return new SpectralFrames(stft, minHz, maxHz, scaling, rangeDb, db);
+        return new SpectralFrames(stft, minHz, maxHz, scaling, rangeDb, db, floorDb);
     }
 
     public SpectralFrames withBand(double lowHz, double highHz) {
@@ -54,6 +68,41 @@ public record SpectralFrames(StftParams stft, double minHz, double maxHz, FrameS
 
     public SpectralFrames withStft(StftParams p) {
         return new SpectralFrames(p, minHz, maxHz, scaling, rangeDb, referenceDb);
+    }
+
+    /**
+     * These settings with corpus levels ({@code corpus-db}): each bin's noise floor and the dB range above it that
+     * maps to [0, 1]; the reference level becomes the median floor plus the range.
+     */
+    public SpectralFrames withCorpusLevels(double[] floorsDb, double range) {
+        double[] sorted = floorsDb.clone();
+        java.util.Arrays.sort(sorted);
+        return new SpectralFrames(stft, minHz, maxHz, FrameScaling.CORPUS_DB, range,
+                sorted[sorted.length / 2] + range, floorsDb);
+    }
+
+    /** The same settings without corpus levels (what a project's corpus definition keeps). */
+    public SpectralFrames withoutLevels() {
+        return new SpectralFrames(stft, minHz, maxHz, scaling, rangeDb, Double.NaN, null);
+    }
+
+    /** True when frames need corpus levels that are not known yet ({@code corpus-db} before a corpus is built). */
+    public boolean needsLevels() {
+        return scaling == FrameScaling.CORPUS_DB && floorDb == null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SpectralFrames f && stft.equals(f.stft) && Double.compare(minHz, f.minHz) == 0
+                && Double.compare(maxHz, f.maxHz) == 0 && scaling == f.scaling
+                && Double.compare(rangeDb, f.rangeDb) == 0 && Double.compare(referenceDb, f.referenceDb) == 0
+                && java.util.Arrays.equals(floorDb, f.floorDb);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(stft, minHz, maxHz, scaling, rangeDb, referenceDb)
+                + 31 * java.util.Arrays.hashCode(floorDb);
     }
 
     /** First kept bin at this sample rate (the first bin whose frequency is ≥ minHz). */
@@ -86,8 +135,52 @@ public record SpectralFrames(StftParams stft, double minHz, double maxHz, FrameS
         return 10 * Math.log10(Math.max(max, TINY));
     }
 
-    /** A segment's PSD spectrogram as model frames {@code [T][F]} in [0, 1], scaled per segment. */
+    /** The kept band of a PSD spectrogram in dB, {@code [T][F]} (the input of {@link #scaleDb}). */
+    public float[][] bandDb(Spectrogram psd) {
+        checkPsd(psd);
+        int lo = firstBin(psd.sampleRateHz());
+        int f = endBin(psd.sampleRateHz()) - lo;
+        float[][] out = new float[psd.frames()][f];
+        for (int t = 0; t < out.length; t++) {
+            for (int i = 0; i < f; i++) {
+                out[t][i] = (float) (10 * Math.log10(Math.max(psd.get(lo + i, t), TINY)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code corpus-db}: band levels in dB ({@link #bandDb}) as frames in [0, 1], (dB − floor of the bin) / range,
+     * clamped; silence (at or below the floor) is 0.
+     *
+     * @throws IllegalStateException if the corpus levels are not known
+     */
+    public float[][] scaleDb(float[][] bandDb) {
+        if (floorDb == null) {
+            throw new IllegalStateException("corpus-db frames need the corpus levels (build the corpus first)");
+        }
+        float[][] out = new float[bandDb.length][];
+        for (int t = 0; t < bandDb.length; t++) {
+            if (bandDb[t].length != floorDb.length) {
+                throw new IllegalArgumentException("frame of " + bandDb[t].length + " values, the corpus levels have "
+                        + floorDb.length);
+            }
+            out[t] = new float[floorDb.length];
+            for (int i = 0; i < floorDb.length; i++) {
+                out[t][i] = (float) Math.min(1, Math.max(0, (bandDb[t][i] - floorDb[i]) / rangeDb));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A segment's PSD spectrogram as model frames {@code [T][F]} in [0, 1]: scaled per segment ({@code log-db},
+     * {@code linear-max}) or with the corpus levels ({@code corpus-db}).
+     */
     public float[][] scale(Spectrogram psd) {
+        if (scaling == FrameScaling.CORPUS_DB) {
+            return scaleDb(bandDb(psd));
+        }
         checkPsd(psd);
         int lo = firstBin(psd.sampleRateHz());
         int f = endBin(psd.sampleRateHz()) - lo;
@@ -114,16 +207,21 @@ public record SpectralFrames(StftParams stft, double minHz, double maxHz, FrameS
     /**
      * Undoes the scaling of frames (values clamped to [0, 1]) to a magnitude-mode spectrogram of all bins
      * (zero outside the band), level set by {@link #referenceDb()}: the input of Griffin-Lim. In
-     * {@code log-db} a value of 0 (the floor) becomes silence.
+     * {@code log-db} a value of 0 (the floor) becomes silence; in {@code corpus-db} the power is the bin's floor
+     * plus the value's dB above it, less the floor's power (spectral subtraction), so 0 is silence and small
+     * values stay near it.
      *
      * @throws IllegalStateException if the reference level is unknown
      */
     public Spectrogram toMagnitude(float[][] frames, double sampleRateHz) {
-        if (Double.isNaN(referenceDb)) {
+        if (Double.isNaN(referenceDb) || needsLevels()) {
             throw new IllegalStateException("no reference level: the model's corpus level is unknown");
         }
         int lo = firstBin(sampleRateHz);
         int f = endBin(sampleRateHz) - lo;
+        if (floorDb != null && floorDb.length != f) {
+            throw new IllegalArgumentException("the corpus levels have " + floorDb.length + " bins, the frames " + f);
+        }
         int bins = stft.bins();
         int t = frames.length;
         StftParams mag = stft.withMode(StftParams.Mode.MAGNITUDE);
@@ -137,7 +235,9 @@ public record SpectralFrames(StftParams stft, double minHz, double maxHz, FrameS
             for (int i = 0; i < f; i++) {
                 double x = Math.min(1, Math.max(0, frames[j][i]));
                 double p;
-                if (scaling == FrameScaling.LOG_DB) {
+                if (scaling == FrameScaling.CORPUS_DB) {
+                    p = x <= 0 ? 0 : Math.pow(10, (floorDb[i] + x * rangeDb) / 10) - Math.pow(10, floorDb[i] / 10);
+                } else if (scaling == FrameScaling.LOG_DB) {
                     p = x <= 0 ? 0 : Math.pow(10, (referenceDb - rangeDb + x * rangeDb) / 10);
                 } else {
                     p = x * refPower;
@@ -194,6 +294,9 @@ public record SpectralFrames(StftParams stft, double minHz, double maxHz, FrameS
         m.put("kind", scaling.id());
         m.put("rangeDb", rangeDb);
         m.put("referenceDb", Double.isNaN(referenceDb) ? null : referenceDb);
+        if (floorDb != null) {
+            m.put("floorDb", java.util.Arrays.stream(floorDb).boxed().toList());
+        }
         return m;
     }
 
@@ -219,7 +322,19 @@ public record SpectralFrames(StftParams stft, double minHz, double maxHz, FrameS
         return new SpectralFrames(p, num(s, "minHz", 0).doubleValue(),
                 max == null ? Double.POSITIVE_INFINITY : ((Number) max).doubleValue(),
                 c.containsKey("kind") ? FrameScaling.parse(String.valueOf(c.get("kind"))) : FrameScaling.LOG_DB,
-                num(c, "rangeDb", 80).doubleValue(), ref == null ? Double.NaN : ((Number) ref).doubleValue());
+                num(c, "rangeDb", 80).doubleValue(), ref == null ? Double.NaN : ((Number) ref).doubleValue(),
+                floors(c.get("floorDb")));
+    }
+
+    private static double[] floors(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof java.util.List<?> list) || list.isEmpty()
+                || !list.stream().allMatch(o -> o instanceof Number n && Double.isFinite(n.doubleValue()))) {
+            throw new IllegalArgumentException("floorDb must be a non-empty list of numbers (dB)");
+        }
+        return list.stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray();
     }
 
     private static Number num(Map<String, Object> m, String key, Number dflt) {

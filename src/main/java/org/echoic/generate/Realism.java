@@ -16,9 +16,20 @@ import java.util.List;
  * @param centroidHz          spectral centroids of frames with some energy
  * @param durationSeconds     durations of segments found in generated audio and of the real segments
  * @param freeEnergy          free energies of generated and real frames (empty when not computed)
+ * @param syllableSeconds     syllable durations ({@link SongStructure}, measured alike on both sides)
+ * @param gapSeconds          gaps between syllables
+ * @param ratePerSecond       syllable rates (inverse onset-to-onset intervals)
  */
 public record Realism(double meanSpectrumRms, double[] generatedMean, double[] realMean, Comparison energy,
-                      Comparison centroidHz, Comparison durationSeconds, Comparison freeEnergy) {
+                      Comparison centroidHz, Comparison durationSeconds, Comparison freeEnergy,
+                      Comparison syllableSeconds, Comparison gapSeconds, Comparison ratePerSecond) {
+
+    /** Figures without the song structure (its comparisons empty). */
+    public Realism(double meanSpectrumRms, double[] generatedMean, double[] realMean, Comparison energy,
+                   Comparison centroidHz, Comparison durationSeconds, Comparison freeEnergy) {
+        this(meanSpectrumRms, generatedMean, realMean, energy, centroidHz, durationSeconds, freeEnergy,
+                Comparison.EMPTY, Comparison.EMPTY, Comparison.EMPTY);
+    }
 
     /**
      * One compared quantity: both samples, their means and the KS statistic and p-value.
@@ -27,6 +38,9 @@ public record Realism(double meanSpectrumRms, double[] generatedMean, double[] r
      * @param real      the real sample
      */
     public record Comparison(double[] generated, double[] real, double ks, double pValue) {
+        /** Nothing compared. */
+        public static final Comparison EMPTY = of(new double[0], new double[0]);
+
         /** Compares two samples. */
         public static Comparison of(double[] generated, double[] real) {
             double d = KolmogorovSmirnov.statistic(generated, real);
@@ -65,6 +79,21 @@ public record Realism(double meanSpectrumRms, double[] generatedMean, double[] r
                 Comparison.of(energies(generated), energies(real)),
                 Comparison.of(centroids(generated, binHz), centroids(real, binHz)),
                 Comparison.of(generatedDurations, realDurations), Comparison.of(generatedFree, realFree));
+    }
+
+    /**
+     * These figures with the song structure of generated and real sequences, both measured with the threshold
+     * Otsu's method chooses on the real frames.
+     *
+     * @param hopSeconds seconds per frame
+     */
+    public Realism withStructure(List<float[][]> generated, List<float[][]> real, double hopSeconds) {
+        double threshold = SongStructure.threshold(real);
+        SongStructure g = SongStructure.of(generated, hopSeconds, threshold);
+        SongStructure r = SongStructure.of(real, hopSeconds, threshold);
+        return new Realism(meanSpectrumRms, generatedMean, realMean, energy, centroidHz, durationSeconds, freeEnergy,
+                Comparison.of(g.syllableSeconds(), r.syllableSeconds()), Comparison.of(g.gapSeconds(), r.gapSeconds()),
+                Comparison.of(g.ratePerSecond(), r.ratePerSecond()));
     }
 
     /** Mean value of each frame. */

@@ -100,6 +100,15 @@ public final class FigureAxes {
                 v -> len * (1 - (v - floorDb) / rangeDb), extent, gap(extent)));
     }
 
+    /**
+     * A linear value axis over {@code [lo, hi]} (hi &gt; lo): left to right when horizontal, bottom to top when
+     * vertical.
+     */
+    public static AxisTicks.Axis linear(String title, double lo, double hi, boolean vertical) {
+        return axis(title, (len, extent) -> AxisTicks.uniform(lo, hi, 1,
+                v -> vertical ? len * (1 - (v - lo) / (hi - lo)) : len * (v - lo) / (hi - lo), extent, gap(extent)));
+    }
+
     /** The dB a row of a colour bar {@code heightPx} high shows (its centre). */
     public static double decibelsAtRow(int row, int heightPx, double floorDb, double rangeDb) {
         return floorDb + rangeDb * (1 - (row + 0.5) / heightPx);

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.function.DoubleConsumer;
 
 import org.echoic.audio.Recording;
+import org.echoic.corpus.BoutGaps;
 import org.echoic.corpus.Corpus;
 import org.echoic.corpus.CorpusBuilder;
 import org.echoic.dsp.SpectralFrames;
@@ -54,7 +55,8 @@ public final class CorpusService {
      * @param channel the channel analysed, or {@link Recording#MEAN_CHANNEL}
      * @param frames  STFT, band and scaling
      * @param origin  the corpus' name in checkpoints
-     * @param joinGapMs segments at most this far apart become one sequence (a bout); 0 = each on its own
+     * @param joinGapMs segments at most this far apart become one sequence (a bout); 0 = each on its own; NaN =
+     *                  chosen from the gaps of the data ({@link BoutGaps})
      */
     public record Request(List<Source> sources, int channel, SpectralFrames frames, String origin, double joinGapMs) {
         public Request {
@@ -123,9 +125,9 @@ public final class CorpusService {
      * @throws IllegalStateException    if no segment is long enough for one frame
      */
     public static Corpus buildNow(Request request, DoubleConsumer progress) throws IOException, InterruptedException {
-        CorpusBuilder builder = new CorpusBuilder(request.frames(), request.channel())
-                .joiningGaps(request.joinGapMs() / 1000);
         int n = request.sources().size();
+        List<List<Segment>> all = new java.util.ArrayList<>();
+        double[] rates = new double[n];
         for (int i = 0; i < n; i++) {
             Source s = request.sources().get(i);
             Recording rec = s.recording();
@@ -133,10 +135,18 @@ public final class CorpusService {
                 throw new IllegalArgumentException(s.id() + ": has no channel " + (request.channel() + 1)
                         + " (it has " + rec.channels() + ")");
             }
-            double base = i / (double) n;
-            List<Segment> segments = segments(s, p -> progress.accept(base + p / n / 2));
-            builder.add(s.id(), rec, segments);
-            progress.accept((i + 1) / (double) n);
+            double base = i / (double) n / 2;
+            all.add(segments(s, p -> progress.accept(base + p / n / 2)));
+            rates[i] = rec.sampleRateHz();
+            progress.accept((i + 1) / (double) n / 2);
+        }
+        double joinGapSeconds = Double.isNaN(request.joinGapMs()) ? BoutGaps.choose(BoutGaps.gaps(all, rates))
+                : request.joinGapMs() / 1000;
+        CorpusBuilder builder = new CorpusBuilder(request.frames(), request.channel()).joiningGaps(joinGapSeconds);
+        for (int i = 0; i < n; i++) {
+            Source s = request.sources().get(i);
+            builder.add(s.id(), s.recording(), all.get(i));
+            progress.accept(0.5 + (i + 1) / (double) n / 2);
         }
         return builder.build(request.origin());
     }

@@ -35,6 +35,8 @@ public final class GenerationPipeline {
     public static final int MAX_REAL_SEQUENCES = 500;
     /** Seed of the sample of real segments when a set has more than {@link #MAX_REAL_SEQUENCES}. */
     public static final long REAL_SAMPLE_SEED = 1;
+    /** Key of model.json's {@code scaling} section holding the bout join gap of the training corpus, in ms. */
+    public static final String JOIN_GAP_KEY = "boutJoinGapMs";
 
     private GenerationPipeline() {
     }
@@ -50,9 +52,24 @@ public final class GenerationPipeline {
      * @param dataFingerprint fingerprint of the training data
      * @param sound           frame settings and audio rate
      * @param appVersion      the running application's version (for provenance)
+     * @param joinGapSeconds  the bout join gap of the training corpus (0: single segments), used for real corpora
      */
     public record ModelInfo(Path dir, int nVisible, int epoch, String fingerprint, String dataFingerprint,
-                            ModelSound sound, String appVersion) {
+                            ModelSound sound, String appVersion, double joinGapSeconds) {
+    }
+
+    /** The {@code scaling} section of model.json for a model trained on {@code corpus}: its frame scaling and join gap. */
+    public static java.util.Map<String, Object> scalingSection(Corpus corpus) {
+        java.util.Map<String, Object> m = corpus.frames().scalingMap();
+        m.put(JOIN_GAP_KEY, 1000 * corpus.joinGapSeconds());
+        return m;
+    }
+
+    /** The bout join gap (s) stored in a model.json {@code scaling} section, 0 when it holds none. */
+    public static double joinGapSeconds(java.util.Map<String, Object> scaling) {
+        Object v = scaling == null ? null : scaling.get(JOIN_GAP_KEY);
+        return v instanceof Number n && n.doubleValue() > 0 && Double.isFinite(n.doubleValue())
+                ? n.doubleValue() / 1000 : 0;
     }
 
     /** Describes a loaded checkpoint; {@code rateHz} is used when model.json stores no rate (NaN: 44.1 kHz). */
@@ -67,7 +84,8 @@ public final class GenerationPipeline {
         }
         String weights = l.paramsSha256() != null && !l.paramsSha256().isEmpty() ? l.paramsSha256()
                 : GenerationSidecar.modelFingerprint(l.dir());
-        return new ModelInfo(l.dir(), nv, l.state().nextEpoch(), weights, l.dataFingerprint(), sound, appVersion);
+        return new ModelInfo(l.dir(), nv, l.state().nextEpoch(), weights, l.dataFingerprint(), sound, appVersion,
+                joinGapSeconds(l.scaling()));
     }
 
     /** Generates the frames of a batch. Model thread only. */
@@ -151,8 +169,8 @@ public final class GenerationPipeline {
     }
 
     /**
-     * Turns given segments of a recording (e.g. the workbench's tuned and edited ones) into model frames. Any
-     * thread.
+     * Turns given segments of a recording (e.g. the workbench's tuned and edited ones) into model frames, joined
+     * into bouts as the model's corpus was ({@link ModelInfo#joinGapSeconds()}). Any thread.
      *
      * @param channel the channel analysed, or {@link Recording#MEAN_CHANNEL}
      * @throws IllegalArgumentException if the frames would not fit the model or no segment is long enough
@@ -164,7 +182,7 @@ public final class GenerationPipeline {
                     + info.sound().frames().nVisible(rec.sampleRateHz()) + " values, the model has "
                     + info.nVisible());
         }
-        CorpusBuilder b = new CorpusBuilder(info.sound().frames(), channel);
+        CorpusBuilder b = new CorpusBuilder(info.sound().frames(), channel).joiningGaps(info.joinGapSeconds());
         b.add(id, rec, segments);
         if (b.size() == 0) {
             throw new IllegalArgumentException(id + ": the segmenter found " + segments.size()
@@ -246,7 +264,7 @@ public final class GenerationPipeline {
         double[] realDur = java.util.Arrays.stream(realSample(corpus))
                 .mapToDouble(i -> corpus.segments().get(i).durationSeconds()).toArray();
         return Realism.of(gen, realSequences(corpus), info.sound().binHz(), genDur, realDur, generatedFree,
-                realFree);
+                realFree).withStructure(gen, realSequences(corpus), info.sound().hopSeconds());
     }
 
     /** The generated frames of a sequence, without its primer. */

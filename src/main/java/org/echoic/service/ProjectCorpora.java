@@ -87,6 +87,9 @@ public final class ProjectCorpora {
             case EDITED -> new CorpusService.Source(file.toString(), rec, params, null,
                     pr == null ? List.of() : SegmentationService.editsFromItems(pr.manualEdits()));
             case AUTOMATIC -> new CorpusService.Source(file.toString(), rec, params, null);
+            case TABLES -> new CorpusService.Source(file.toString(), rec, params, pr != null
+                    && !pr.annotationFiles().isEmpty() ? pr.annotationFiles().get(0)
+                    : SegmentTables.besides(file).orElse(null));
         };
     }
 }

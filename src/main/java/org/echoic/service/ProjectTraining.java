@@ -70,7 +70,8 @@ public final class ProjectTraining {
         ProjectCorpora.Built built = ProjectCorpora.build(project, corpus);
         CorpusSegment first = built.corpus().segments().get(0);
         var frames = built.corpus().frames();
-        CheckpointHistory store = new CheckpointHistory(new CheckpointFolder(folder, appVersion, frames.scalingMap(),
+        CheckpointHistory store = new CheckpointHistory(new CheckpointFolder(folder, appVersion,
+                GenerationPipeline.scalingSection(built.corpus()),
                 frames.stftMap(first.sampleRateHz())), keepEpochs);
         ComputeBackend.configureForTraining();
         AtomicBoolean enough = new AtomicBoolean();

@@ -113,7 +113,7 @@ public final class RnnRbmJob implements TrainableJob {
                         + m.fingerprint() + "); build the same corpus with the same validation split to resume");
             }
             SpectralFrames frames = corpus.frames();
-            CheckpointFolder folder = new CheckpointFolder(runDir, appVersion, frames.scalingMap(),
+            CheckpointFolder folder = new CheckpointFolder(runDir, appVersion, GenerationPipeline.scalingSection(corpus),
                     frames.stftMap(corpus.segments().get(0).sampleRateHz()));
             TrainingConfig cfg = m.config();
             session.begin(m.state().nextEpoch(), cfg.totalEpochs(), cfg.epochsPerStage(), m.state().skippedTotal());

@@ -71,6 +71,16 @@ class GenerateCliTest {
             assertTrue(ks.doubleValue() >= 0 && ks.doubleValue() <= 1, k + " " + realism);
         }
         assertTrue(((Number) realism.get("meanSpectrumRms")).doubleValue() > 0);
+        for (String k : new String[] {"syllableDurationSeconds", "gapSeconds", "syllableRatePerSecond"}) {
+            assertTrue(realism.get(k) instanceof Map, k + " " + realism);
+        }
+        assertTrue(((Number) ((Map<String, Object>) realism.get("syllableDurationSeconds")).get("realN")).intValue() > 0,
+                "the real segments' syllables: " + realism);
+        List<Object> figures = (List<Object>) realism.get("figures");
+        assertEquals(org.echoic.service.RealismFigures.FILES, figures);
+        java.awt.image.BufferedImage fig = javax.imageio.ImageIO.read(out.resolve("realism-gap.png").toFile());
+        assertEquals(org.echoic.service.RealismFigures.WIDTH, fig.getWidth());
+        assertEquals(org.echoic.service.RealismFigures.HEIGHT, fig.getHeight());
 
         int total = 4 + frames;
         for (long seed : new long[] {9, 10}) {

@@ -83,8 +83,9 @@ class TrainRecordingsCliTest {
         }
         Path wav = dir.resolve("mix.wav");
         org.echoic.io.WavWriter.write(wav, x, rate, org.echoic.io.WavWriter.Format.PCM16);
-        assertEquals(2, corpusSegments(wav, "loud", "--percentile", "85"), "the loud low bursts");
-        assertEquals(3, corpusSegments(wav, "calls", "--percentile", "85", "--segment-band", "4000:6000"),
+        assertEquals(2, corpusSegments(wav, "loud", "--percentile", "85", "--join-gap-ms", "0"), "the loud low bursts");
+        assertEquals(3, corpusSegments(wav, "calls", "--percentile", "85", "--segment-band", "4000:6000",
+                        "--join-gap-ms", "0"),
                 "the quiet 5 kHz calls");
     }
 
@@ -95,6 +96,56 @@ class TrainRecordingsCliTest {
         int bouts = corpusSegments(song, "bouts", "--band", "2000:5500", "--join-gap-ms", "400");
         assertTrue(each > 20, "the sample's calls: " + each);
         assertTrue(bouts > 0 && bouts < each / 2, "calls up to 400 ms apart joined into bouts: " + bouts + " of " + each);
+    }
+
+    @Test
+    void byDefaultTheTableBesideGivesTheSyllablesAndBoutsJoinAtTheGapChosenFromTheData() throws Exception {
+        int rate = 16000;
+        double[][] syllables = {{0.2, 0.3}, {0.34, 0.44}, {0.48, 0.58}, {1.6, 1.7}, {1.74, 1.84}, {1.88, 1.98}};
+        float[] x = new float[(int) (2.2 * rate)];
+        java.util.Random noise = new java.util.Random(2);
+        StringBuilder csv = new StringBuilder("onset_s,offset_s,label\n");
+        for (double[] s : syllables) {
+            csv.append(s[0]).append(',').append(s[1]).append(",a\n");
+        }
+        for (int i = 0; i < x.length; i++) {
+            double t = i / (double) rate;
+            x[i] = (float) (0.002 * noise.nextGaussian());
+            for (double[] s : syllables) {
+                if (t >= s[0] && t < s[1]) {
+                    x[i] += (float) (0.3 * Math.sin(2 * Math.PI * 3000 * t));
+                }
+            }
+        }
+        Path wav = dir.resolve("bouts.wav");
+        org.echoic.io.WavWriter.write(wav, x, rate, org.echoic.io.WavWriter.Format.PCM16);
+        java.nio.file.Files.writeString(dir.resolve("bouts.csv"), csv);
+        java.io.PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        Path model = dir.resolve("m-bouts");
+        try {
+            assertEquals(0, run(new ByteArrayOutputStream(), "train", "--recordings", wav.toString(), "--nperseg", "256",
+                    "--hidden", "4", "--recurrent", "3", "--k", "1", "--epochs-per-stage", "1", "--lr-schedule", "1e-3",
+                    "--pretrain-epochs", "0", "--validation-fraction", "0", "--out", model.toString()));
+        } finally {
+            System.setErr(old);
+        }
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("corpus of 2 bouts"), log);
+        assertTrue(log.contains("1 of 1 recordings from the tables"), log);
+        assertTrue(log.contains("join gap 202 ms (chosen from the data)"), "sqrt(40 ms · 1020 ms): " + log);
+        CheckpointFolder.Loaded l = CheckpointFolder.load(model);
+        try {
+            SpectralFrames f = SpectralFrames.fromMaps(l.stft(), l.scaling());
+            assertEquals("corpus-db", f.scaling().id());
+            assertEquals(f.nVisible(rate), f.floorDb().length);
+            assertEquals(Math.sqrt(0.04 * 1.02) * 1000,
+                    ((Number) l.scaling().get(org.echoic.service.GenerationPipeline.JOIN_GAP_KEY)).doubleValue(), 1e-6);
+        } finally {
+            l.optimizer().close();
+            l.model().close();
+        }
     }
 
     private int corpusSegments(Path file, String name, String... options) throws Exception {
@@ -110,7 +161,7 @@ class TrainRecordingsCliTest {
         } finally {
             System.setErr(old);
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("corpus of (\\d+) segments")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("corpus of (\\d+) (?:segments|bouts)")
                 .matcher(err.toString(StandardCharsets.UTF_8));
         assertTrue(m.find(), err.toString(StandardCharsets.UTF_8));
         return Integer.parseInt(m.group(1));

@@ -71,7 +71,7 @@ class SpectralFramesTest {
         Spectrogram s = psd(x, p);
         Spectrogram mag = Stft.spectrogram(new ArrayRecording(Path.of("t.wav"), RATE, x), 0, 0, x.length,
                 p.withMode(StftParams.Mode.MAGNITUDE), null, 1, null);
-        for (FrameScaling kind : FrameScaling.values()) {
+        for (FrameScaling kind : new FrameScaling[] {FrameScaling.LOG_DB, FrameScaling.LINEAR_MAX}) {
             SpectralFrames f = SpectralFrames.DEFAULT.withScaling(kind, 200);
             f = f.withReferenceDb(f.maxDb(s));
             Spectrogram back = f.toMagnitude(f.scale(s), RATE);

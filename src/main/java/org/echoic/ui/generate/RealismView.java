@@ -16,9 +16,10 @@ import javafx.scene.text.Font;
 import org.echoic.generate.Realism;
 
 /**
- * The realism figures of a batch: a small table (means, two-sample KS statistic D and its p-value) and plots
- * of the mean spectra and of the distributions compared (generated orange, real blue, histograms scaled to
- * the same area). JavaFX thread only.
+ * The realism figures of a batch: a small table (means, two-sample KS statistic D and its p-value), charts with
+ * axes of the song structure (syllable durations, gaps, rates; {@link StructureCharts}) and plots of the mean
+ * spectra and of the frame distributions compared (generated orange, real blue, histograms scaled to the same
+ * area). JavaFX thread only.
  */
 final class RealismView extends VBox {
     static final Color GENERATED = Color.web("#f08c28");
@@ -28,6 +29,7 @@ final class RealismView extends VBox {
     private final GridPane table = new GridPane();
     private final Canvas plots = new Canvas(260, 5 * (PLOT_HEIGHT + 16));
     private final Label note = new Label("Generate a batch with a recording shown to compare it with its segments.");
+    private final StructureCharts structure = new StructureCharts();
     private Realism shown;
 
     RealismView() {
@@ -38,7 +40,7 @@ final class RealismView extends VBox {
         table.setHgap(8);
         table.setVgap(2);
         note.setWrapText(true);
-        getChildren().addAll(note, table, plots);
+        getChildren().addAll(note, table, structure, plots);
         plots.widthProperty().bind(widthProperty().subtract(4));
         plots.widthProperty().addListener((o, a, b) -> draw());
     }
@@ -67,6 +69,10 @@ final class RealismView extends VBox {
         row(3, "centroid (Hz)", r.centroidHz(), "%.0f", "centroid");
         row(4, "durations (s)", r.durationSeconds(), "%.3f", "duration");
         row(5, "free energy", r.freeEnergy(), "%.1f", "freeEnergy");
+        row(6, "syllables (s)", r.syllableSeconds(), "%.3f", "syllable");
+        row(7, "gaps (s)", r.gapSeconds(), "%.3f", "gap");
+        row(8, "rate (1/s)", r.ratePerSecond(), "%.2f", "rate");
+        structure.show(r);
         draw();
     }
 

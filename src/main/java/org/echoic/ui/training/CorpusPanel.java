@@ -68,7 +68,10 @@ public final class CorpusPanel extends VBox {
     private final RecordingSettings settings;
     private final VBox recordings = new VBox(2);
     private final ChoiceBox<String> source = new ChoiceBox<>(FXCollections.observableArrayList(
-            "Automatic segments", "Reference annotations", "Automatic segments with manual edits"));
+            "Automatic segments", "Reference annotations", "Automatic segments with manual edits",
+            "Tables where present, else automatic"));
+    /** Index of the default segment source: each recording's table when it has one, else its tuned segmentation. */
+    static final int TABLES_ELSE_AUTOMATIC = 3;
     private final ChoiceBox<Integer> channel = new ChoiceBox<>();
     private final ChoiceBox<Integer> nperseg = new ChoiceBox<>(FXCollections.observableArrayList(128, 256, 512, 1024));
     private final ChoiceBox<Integer> overlapPercent = new ChoiceBox<>(FXCollections.observableArrayList(0, 50, 75));
@@ -77,7 +80,7 @@ public final class CorpusPanel extends VBox {
     private final ChoiceBox<FrameScaling> scaling = new ChoiceBox<>(FXCollections.observableArrayList(FrameScaling.values()));
     private final TextField rangeDb = new TextField("80");
     final TextField validationFraction = new TextField("0.1");
-    final TextField joinGapMs = new TextField("0");
+    final TextField joinGapMs = new TextField("auto");
     private final Button build = Buttons.button("Build corpus", "buildCorpus", "Segment and frame the chosen recordings");
     private final Button cancel = Buttons.button("Cancel", "cancelCorpus", "Stop building the corpus");
     private final ProgressBar progress = new ProgressBar(0);
@@ -98,7 +101,7 @@ public final class CorpusPanel extends VBox {
         this.settings = settings;
         setId("corpusPanel");
         source.setId("segmentSource");
-        source.setValue("Automatic segments");
+        source.getSelectionModel().select(TABLES_ELSE_AUTOMATIC);
         channel.setId("corpusChannel");
         channel.setConverter(TrainingPanel.converter(c -> c == Recording.MEAN_CHANNEL ? "Mean" : "Channel " + (c + 1)));
         nperseg.setValue(StftParams.DEFAULT.nperseg());
@@ -109,7 +112,7 @@ public final class CorpusPanel extends VBox {
         highHz.setId("bandHigh");
         lowHz.setPromptText("0");
         highHz.setPromptText("Nyquist");
-        scaling.setValue(FrameScaling.LOG_DB);
+        scaling.setValue(FrameScaling.CORPUS_DB);
         scaling.setConverter(TrainingPanel.converter(FrameScaling::id));
         validationFraction.setId("validationFraction");
         for (TextField f : new TextField[] {lowHz, highHz, rangeDb, validationFraction}) {
@@ -126,7 +129,7 @@ public final class CorpusPanel extends VBox {
         joinGapMs.setPrefColumnCount(5);
         joinGapMs.setTooltip(new javafx.scene.control.Tooltip("Segments at most this far apart become one training "
                 + "sequence with the silences between them (bouts), so the model learns how calls follow each "
-                + "other; 0 = each segment on its own"));
+                + "other; 0 = each segment on its own; auto = chosen from the gaps of the data"));
         grid.addRow(r++, new Label("Join bouts ≤ ms"), joinGapMs);
         grid.addRow(r, new Label("Validation"), validationFraction);
         cancel.setDisable(true);
@@ -159,9 +162,12 @@ public final class CorpusPanel extends VBox {
         return corpus;
     }
 
-    /** The bout join gap typed in ms (0 when blank). */
+    /** The bout join gap typed in ms (0 when blank, NaN for "auto": chosen from the data). */
     double joinGapMs() {
         String t = joinGapMs.getText().trim();
+        if (t.equalsIgnoreCase("auto")) {
+            return Double.NaN;
+        }
         try {
             double v = t.isEmpty() ? 0 : Double.parseDouble(t);
             if (!(v >= 0) || Double.isInfinite(v)) {
@@ -169,7 +175,7 @@ public final class CorpusPanel extends VBox {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the bout join gap must be a number of ms ≥ 0: " + t);
+            throw new IllegalArgumentException("the bout join gap must be a number of ms ≥ 0 or auto: " + t);
         }
     }
 
@@ -217,6 +223,7 @@ public final class CorpusPanel extends VBox {
     private CorpusService.Request request() {
         boolean annotated = source.getSelectionModel().getSelectedIndex() == 1;
         boolean edited = source.getSelectionModel().getSelectedIndex() == 2;
+        boolean tables = source.getSelectionModel().getSelectedIndex() == TABLES_ELSE_AUTOMATIC;
         List<CorpusService.Source> sources = new ArrayList<>();
         for (var n : recordings.getChildren()) {
             CheckBox b = (CheckBox) n;
@@ -224,13 +231,19 @@ public final class CorpusPanel extends VBox {
                 continue;
             }
             Recording rec = ((OpenRecording) b.getUserData()).recording();
-            Path table = annotated ? annotationTable(rec.path()) : null;
+            Path table = annotated ? annotationTable(rec.path()) : tables ? tableIfAny(rec.path()) : null;
             sources.add(new CorpusService.Source(rec.path().toString(), rec, settings.params(rec.path()), table,
                     edited ? settings.edits(rec.path()) : List.of()));
         }
         String origin = sources.size() == 1 ? Path.of(sources.get(0).id()).getFileName().toString()
                 : sources.size() + " recordings";
         return new CorpusService.Request(sources, channel.getValue(), frames(), origin, joinGapMs());
+    }
+
+    /** The project's first annotation table of the recording, else a table beside it, else null. */
+    private Path tableIfAny(Path recording) {
+        List<Path> files = settings.annotationFiles(recording);
+        return !files.isEmpty() ? files.get(0) : org.echoic.service.SegmentTables.besides(recording).orElse(null);
     }
 
     /** The project's first annotation table of the recording, else a table beside it ({@code SegmentTables}). */
@@ -288,9 +301,11 @@ public final class CorpusPanel extends VBox {
         int kind = source.getSelectionModel().getSelectedIndex();
         built = new Built(building.sources().stream().map(x -> x.recording().path().toAbsolutePath().normalize())
                 .toList(), kind == 1 ? org.echoic.corpus.SegmentSource.REFERENCE
-                : kind == 2 ? org.echoic.corpus.SegmentSource.EDITED : org.echoic.corpus.SegmentSource.AUTOMATIC,
+                : kind == 2 ? org.echoic.corpus.SegmentSource.EDITED
+                : kind == TABLES_ELSE_AUTOMATIC ? org.echoic.corpus.SegmentSource.TABLES
+                : org.echoic.corpus.SegmentSource.AUTOMATIC,
                 building.sources().stream().map(CorpusService.Source::annotations).toList(), building.channel(),
-                building.frames(), building.joinGapMs());
+                building.frames(), 1000 * c.joinGapSeconds());
         describe(c);
         corpus.set(c);
         ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) example.getValueFactory())
@@ -308,9 +323,13 @@ public final class CorpusPanel extends VBox {
             fraction = 0;
         }
         int nVal = fraction > 0 && n >= 2 ? (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n))) : 0;
-        summary.setText(String.format(Locale.ROOT, "%d segments (%d too short, skipped), %d frames, %.1f s; "
-                        + "%d values per frame; validation %d segments, training %d", n, c.skippedSegments(),
-                c.dataset().totalFrames(), c.durationSeconds(), c.dataset().nVisible(), nVal, n - nVal));
+        String unit = c.joinGapSeconds() > 0 ? "bouts" : "segments";
+        String gap = c.joinGapSeconds() > 0 ? String.format(Locale.ROOT, " (syllables ≤ %.0f ms apart joined%s)",
+                1000 * c.joinGapSeconds(), building != null && Double.isNaN(building.joinGapMs())
+                        ? ", gap chosen from the data" : "") : "";
+        summary.setText(String.format(Locale.ROOT, "%d %s%s (%d too short, skipped), %d frames, %.1f s; "
+                        + "%d values per frame; validation %d %s, training %d", n, unit, gap, c.skippedSegments(),
+                c.dataset().totalFrames(), c.durationSeconds(), c.dataset().nVisible(), nVal, unit, n - nVal));
     }
 
     private void showExample() {

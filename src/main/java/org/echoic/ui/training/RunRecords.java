@@ -33,7 +33,7 @@ final class RunRecords {
         }
         String name = runDir.getFileName().toString();
         CorpusEntry corpus = new CorpusEntry("corpus of " + name, built.recordings(), built.source(), built.channel(),
-                built.frames().withReferenceDb(Double.NaN), validationFraction, training.seed(), built.joinGapMs());
+                built.frames().withoutLevels(), validationFraction, training.seed(), built.joinGapMs());
         ModelEntry m = new ModelEntry("model of " + name, model.nHidden(), model.nRecurrent(),
                 RnnRbmConfig.DEFAULT_HIDDEN_SCALAR, RnnRbmConfig.DEFAULT_RECURRENT_SCALAR, model.cdSteps(),
                 model.sampleVisible(), training);

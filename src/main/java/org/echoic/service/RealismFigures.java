@@ -75,12 +75,13 @@ public final class RealismFigures {
         };
         for (int i = 0; i < figs.length; i++) {
             Realism.Comparison c = (Realism.Comparison) figs[i][0];
-            String title = String.format(Locale.ROOT, "%s: generated (orange, n=%d) vs real (blue, n=%d), KS D %s",
-                    figs[i][1], c.generated().length, c.real().length,
-                    Double.isFinite(c.ks()) ? String.format(Locale.ROOT, "%.3f", c.ks()) : "–");
+            String title = String.format(Locale.ROOT, "%s — KS D %s", figs[i][1],
+                    Double.isFinite(c.ks()) ? String.format(Locale.ROOT, "%.3f", c.ks()) : "– (a sample is empty)");
+            String axis = String.format(Locale.ROOT, "%s; orange: generated (n=%d), blue: real (n=%d)", figs[i][2],
+                    c.generated().length, c.real().length);
             Path p = folder.resolve(FILES.get(i));
-            FigureExporter.writePng(p, DistributionFigure.draw(title, (String) figs[i][2], c.generated(), c.real(),
-                    WIDTH, HEIGHT), 96);
+            FigureExporter.writePng(p, DistributionFigure.draw(title, axis, c.generated(), c.real(), WIDTH, HEIGHT),
+                    96);
             out.add(p);
         }
         return out;

@@ -122,6 +122,13 @@ class GenerateFlowTest {
         assertNotNull(robot.lookup("#real-0").query());
         double ks = Double.parseDouble(robot.lookup("#energyKs").queryAs(Label.class).getText());
         assertTrue(ks >= 0 && ks <= 1, "KS statistic " + ks);
+        StructureCharts structure = robot.lookup("#structureCharts").queryAs(StructureCharts.class);
+        for (var chart : structure.charts()) {
+            assertEquals(2, chart.getData().size(), "generated and real histograms");
+            assertTrue(chart.getTitle().contains("KS D"), chart.getTitle());
+            assertTrue(chart.getXAxis().getLabel().contains("(s)") || chart.getXAxis().getLabel().contains("(1/s)"));
+        }
+        assertTrue(panel.realism().shown().syllableSeconds().real().length > 0, "the real segments' syllables");
 
         Image shot = WaitForAsyncUtils.asyncFx(() -> view.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
         Path png = Path.of("target", "screenshots", "generate.png");

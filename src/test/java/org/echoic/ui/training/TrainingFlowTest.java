@@ -94,6 +94,12 @@ class TrainingFlowTest {
             ((TabPane) view.lookup("#viewTabs")).getSelectionModel().select(training.tab());
             ((SplitPane) view.lookup(".split-pane")).setDividerPositions(0.12, 0.45);
             CorpusPanel c = training.corpusPanel();
+            assertEquals(CorpusPanel.TABLES_ELSE_AUTOMATIC, robot.lookup("#segmentSource")
+                    .queryAs(javafx.scene.control.ChoiceBox.class).getSelectionModel().getSelectedIndex(),
+                    "the song recipe by default: the table beside each recording, else its segmentation");
+            assertEquals("auto", c.joinGapMs.getText(), "bouts joined at the gap chosen from the data by default");
+            assertEquals(org.echoic.dsp.FrameScaling.CORPUS_DB, c.frames().scaling());
+            c.joinGapMs.setText("0");
             c.lowHz.setText("2000");
             c.highHz.setText("5500");
             ModelSchedulePanel m = training.modelPanel();

@@ -107,6 +107,7 @@ class TrainingModelFlowTest {
         robot.interact(() -> {
             ((TabPane) view.lookup("#viewTabs")).getSelectionModel().select(training.tab());
             ((SplitPane) view.lookup(".split-pane")).setDividerPositions(0.12, 0.45);
+            training.corpusPanel().joinGapMs.setText("0");
             training.corpusPanel().lowHz.setText("2000");
             training.corpusPanel().highHz.setText("5500");
             ModelSchedulePanel m = training.modelPanel();

@@ -42,7 +42,7 @@ final class StructureCharts extends VBox {
 
     private static LineChart<Number, Number> chart(String id, String xLabel) {
         NiceAxis x = new NiceAxis(xLabel);
-        NiceAxis y = new NiceAxis("Fraction").setForceZero(true);
+        NiceAxis y = new NiceAxis("Fraction");
         LineChart<Number, Number> c = Charts.lineChart(x, y);
         c.setId(id);
         c.setPrefHeight(CHART_HEIGHT);
@@ -54,16 +54,21 @@ final class StructureCharts extends VBox {
         double[] range = DistributionFigure.range(c.generated(), c.real());
         chart.setTitle(String.format(Locale.ROOT, "%s — KS D %s", name,
                 Double.isFinite(c.ks()) ? String.format(Locale.ROOT, "%.3f", c.ks()) : "– (no values)"));
+        double[] fg = DistributionFigure.fractions(c.generated(), range[0], range[1]);
+        double[] fr = DistributionFigure.fractions(c.real(), range[0], range[1]);
+        double top = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(fg), java.util.Arrays.stream(fr))
+                .max().orElse(0);
+        ((NiceAxis) chart.getYAxis()).setFixedRange(0, top > 0 ? top * 1.1 : 1);
+        ((NiceAxis) chart.getXAxis()).setFixedRange(range[0], range[1]);
         chart.getData().setAll(List.of(
-                steps(String.format(Locale.ROOT, "generated (n=%d)", c.generated().length), c.generated(), range),
-                steps(String.format(Locale.ROOT, "real (n=%d)", c.real().length), c.real(), range)));
+                steps(String.format(Locale.ROOT, "generated (n=%d)", c.generated().length), fg, range),
+                steps(String.format(Locale.ROOT, "real (n=%d)", c.real().length), fr, range)));
         chart.getData().get(0).getNode().setStyle("-fx-stroke: " + Charts.web(RealismView.GENERATED) + ";");
         chart.getData().get(1).getNode().setStyle("-fx-stroke: " + Charts.web(RealismView.REAL) + ";");
     }
 
     /** A histogram as a step line over the bins. */
-    private static XYChart.Series<Number, Number> steps(String name, double[] sample, double[] range) {
-        double[] f = DistributionFigure.fractions(sample, range[0], range[1]);
+    private static XYChart.Series<Number, Number> steps(String name, double[] f, double[] range) {
         XYChart.Series<Number, Number> s = new XYChart.Series<>();
         s.setName(name);
         double w = (range[1] - range[0]) / f.length;

@@ -32,10 +32,12 @@ public final class CheckpointSummaries {
      * @param reconstruction   last epoch's training reconstruction monitor (NaN if no epoch)
      * @param modified         modification time of model.json
      * @param dataFingerprint  SHA-256 of the training sequences (null if not recorded)
+     * @param bestEpoch        the epoch (1-based) with the best validation score, 0 if none was recorded
+     * @param weightsAreBest   true when the saved weights are that best epoch's
      */
     public record Summary(Path dir, int epochs, int nVisible, int nHidden, int nRecurrent, double trainCost,
                           double validationCost, double reconstruction, String dataOrigin, FileTime modified,
-                          String dataFingerprint) {
+                          String dataFingerprint, int bestEpoch, boolean weightsAreBest) {
     }
 
     /** Every readable checkpoint in {@code runFolder}, by epoch then time; unreadable ones are skipped. */
@@ -87,6 +89,7 @@ public final class CheckpointSummaries {
                 last == null ? Double.NaN : last.trainCost(),
                 last == null || last.validation() == null ? Double.NaN : last.validation().cost(),
                 last == null ? Double.NaN : last.trainReconstruction(), root.path("data").path("origin").asText(""),
-                Files.getLastModifiedTime(json), root.path("data").path("fingerprintSha256").asText(null));
+                Files.getLastModifiedTime(json), root.path("data").path("fingerprintSha256").asText(null),
+                h.state().bestEpoch() + 1, root.path("best").path("weightsAreBest").asBoolean(false));
     }
 }

@@ -61,10 +61,11 @@ public final class InspectionService implements AutoCloseable {
      * @param templates W[:, j] of every hidden unit, [nHidden][F]
      * @param norms     the templates' Euclidean norms
      * @param modified  modification time of the checkpoint's model.json
+     * @param bestEpoch the epoch (1-based) with the best validation score, 0 if none was recorded
      */
     public record InspectedModel(Path dir, RnnRbmConfig config, int epochs, List<EpochMetrics> history,
                                  SpectralFrames frames, float[][] templates, double[] norms, String dataOrigin,
-                                 FileTime modified) {
+                                 FileTime modified, int bestEpoch) {
     }
 
     /** A segment's activations under a model. */
@@ -83,7 +84,8 @@ public final class InspectionService implements AutoCloseable {
      * @param modifiedMillis modification time of model.json, ms since the epoch
      */
     public record CheckpointInfo(Path dir, int epochs, int nVisible, int nHidden, int nRecurrent, double trainCost,
-                                 double validationCost, String dataOrigin, long modifiedMillis) {
+                                 double validationCost, String dataOrigin, long modifiedMillis, int bestEpoch,
+                                 boolean weightsAreBest) {
     }
 
     /** The checkpoints of {@code runFolder} (the folder itself and the checkpoints below it), read on the I/O thread. */
@@ -92,7 +94,7 @@ public final class InspectionService implements AutoCloseable {
             try {
                 return CheckpointSummaries.list(runFolder).stream().map(s -> new CheckpointInfo(s.dir(), s.epochs(),
                         s.nVisible(), s.nHidden(), s.nRecurrent(), s.trainCost(), s.validationCost(), s.dataOrigin(),
-                        s.modified().toMillis())).toList();
+                        s.modified().toMillis(), s.bestEpoch(), s.weightsAreBest())).toList();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -127,7 +129,8 @@ public final class InspectionService implements AutoCloseable {
             float[][] templates = inspector.templates();
             SpectralFrames frames = l.stft() == null ? null : SpectralFrames.fromMaps(l.stft(), l.scaling());
             InspectedModel m = new InspectedModel(l.dir(), model.config(), l.state().nextEpoch(),
-                    l.state().history(), frames, templates, ModelInspector.norms(templates), l.dataOrigin(), modified);
+                    l.state().history(), frames, templates, ModelInspector.norms(templates), l.dataOrigin(), modified,
+                    l.state().bestEpoch() + 1);
             current = m;
             problem = null;
             version.incrementAndGet();

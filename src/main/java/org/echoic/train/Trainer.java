@@ -86,7 +86,7 @@ public final class Trainer {
     public Outcome run(BooleanSupplier cancelled) throws IOException {
         if (state.nextEpoch() == 0 && config.pretrainEpochs() > 0) {
             long t0 = System.nanoTime();
-            RbmPretraining.run(model, training.sequences(), config.pretrainEpochs(), model.config().cdSteps(),
+            RbmPretraining.run(model, training.sequences(), config.pretrainEpochs(), RbmPretraining.CD_STEPS,
                     config.learningRates().get(0), Shuffle.epochSeed(config.seed(), -1), cancelled);
             pretrainSeconds = (System.nanoTime() - t0) / 1e9;
             if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {

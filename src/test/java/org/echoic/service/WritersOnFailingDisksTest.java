@@ -195,7 +195,7 @@ class WritersOnFailingDisksTest {
         }
         InspectionService.InspectedModel m = new InspectionService.InspectedModel(dir, new RnnRbmConfig(12, 6, 4, 2,
                 false, GateActivation.TANH), 1, List.of(), null, templates, new double[6], "o",
-                java.nio.file.attribute.FileTime.fromMillis(0));
+                java.nio.file.attribute.FileTime.fromMillis(0), 0);
         failsCleanly("inspection", d -> InspectionExporter.exportAll(d.resolve("insp"), m, null, null, ColorMap.VIRIDIS));
     }
 }

@@ -87,7 +87,9 @@ public final class CheckpointBrowser extends VBox {
         String name = c.dir().getFileName() == null ? c.dir().toString() : c.dir().getFileName().toString();
         String val = Double.isNaN(c.validationCost()) ? "" : String.format(Locale.ROOT, " · val %.4g", c.validationCost());
         String cost = Double.isNaN(c.trainCost()) ? "" : String.format(Locale.ROOT, " · cost %.4g", c.trainCost());
-        return String.format(Locale.ROOT, "%s · epoch %d%s%s · %d/%d/%d", name, c.epochs(), cost, val,
+        String best = c.bestEpoch() < 1 ? ""
+                : " · best epoch " + c.bestEpoch() + (c.weightsAreBest() ? " (these weights)" : "");
+        return String.format(Locale.ROOT, "%s · epoch %d%s%s%s · %d/%d/%d", name, c.epochs(), best, cost, val,
                 c.nVisible(), c.nHidden(), c.nRecurrent());
     }
 

@@ -266,8 +266,9 @@ public final class ModelView extends BorderPane {
                 "STFT %d/%d, %.0f–%s Hz, %s", m.frames().stft().nperseg(), m.frames().stft().noverlap(),
                 m.frames().minHz(), Double.isInfinite(m.frames().maxHz()) ? "Nyquist"
                         : String.format(Locale.ROOT, "%.0f", m.frames().maxHz()), m.frames().scaling().id());
-        return String.format(Locale.ROOT, "%s · epoch %d · %d visible, %d hidden, %d recurrent · %s",
-                m.dir().getFileName(), m.epochs(), m.config().nVisible(), m.config().nHidden(),
+        String best = m.bestEpoch() < 1 ? "" : " (best epoch " + m.bestEpoch() + ")";
+        return String.format(Locale.ROOT, "%s · epoch %d%s · %d visible, %d hidden, %d recurrent · %s",
+                m.dir().getFileName(), m.epochs(), best, m.config().nVisible(), m.config().nHidden(),
                 m.config().nRecurrent(), frames);
     }
 

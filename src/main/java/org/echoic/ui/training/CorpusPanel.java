@@ -196,6 +196,7 @@ public final class CorpusPanel extends VBox {
         int channels = 1;
         for (OpenRecording r : open) {
             CheckBox b = new CheckBox(r.name());
+            b.setMnemonicParsing(false);
             b.setUserData(r);
             b.setSelected(!unticked.contains(r.name()));
             recordings.getChildren().add(b);

@@ -30,7 +30,7 @@ public final class LossChart extends Pane {
     /** Weight of a new batch point in the smoothed curves. */
     static final double SMOOTHING = 0.1;
     /** What a batch curve's name gets appended. */
-    static final String BATCH_SUFFIX = " (batch, smoothed)";
+    public static final String BATCH_SUFFIX = " (batch, smoothed)";
     private static final Color[] PALETTE = {Color.web("#4e79a7"), Color.web("#f28e2b"), Color.web("#1f4e79"),
         Color.web("#b35806"), Color.web("#59a14f"), Color.web("#e15759"), Color.web("#76b7b2"), Color.web("#af7aa1")};
 
@@ -357,7 +357,7 @@ public final class LossChart extends Pane {
     }
 
     /** The colour of a series (for legends). */
-    Color color(String name) {
+    public Color color(String name) {
         Series s = series.get(name);
         return s == null ? Color.GRAY : s.color;
     }

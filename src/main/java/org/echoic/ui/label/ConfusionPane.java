@@ -8,7 +8,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.echoic.dsp.ColorMap;
@@ -61,7 +60,7 @@ final class ConfusionPane extends VBox {
         double side = Math.max(260, Math.min(520, 70 + 44.0 * k));
         plot.setPrefSize(side + 90, side);
         plot.setMinSize(260, 220);
-        HBox.setHgrow(plot, Priority.SOMETIMES);
+        plot.setMaxSize(side + 90, side);
         scores.getChildren().clear();
         String[] head = {"Class", "Precision", "Recall", "Support"};
         for (int i = 0; i < head.length; i++) {

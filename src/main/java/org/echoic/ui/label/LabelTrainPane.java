@@ -120,6 +120,7 @@ final class LabelTrainPane extends VBox {
         chart.setId("labelChart");
         chart.setCurves(LabellerJob.CURVES);
         chart.setNormalised(true);
+        chart.setWheelNeedsControl(true);
         CheckBox each = new CheckBox("each curve to its range");
         each.setSelected(true);
         each.selectedProperty().addListener((o, a, b) -> chart.setNormalised(b));

@@ -51,7 +51,7 @@ public final class StftLessonView extends ScrollPane {
     private final Spinner<Integer> bin = new Spinner<>(0, 512, 3);
     private final Label status = new Label("A bias-free linear layer y = x·W, trained on white-noise frames to give "
             + "their windowed DFT. Press Train.");
-    private final ImagePlot learned = new ImagePlot("Output (real parts of bins 0…n/2, then imaginary)", "Sample t");
+    final ImagePlot learned = new ImagePlot("Output (real parts of bins 0…n/2, then imaginary)", "Sample t");
     private final ImagePlot truth = new ImagePlot("Output (real parts of bins 0…n/2, then imaginary)", "Sample t");
     private final NiceAxis tAxis = new NiceAxis("Sample t");
     private final NiceAxis wAxis = new NiceAxis("Weight");
@@ -81,6 +81,8 @@ public final class StftLessonView extends ScrollPane {
         status.setWrapText(true);
         learned.setId("stftLearned");
         learned.setTitle("Learned weights W");
+        learned.setExtent(0, 66, 0, 64);
+        truth.setExtent(0, 66, 0, 64);
         truth.setId("stftTrue");
         truth.setTitle("True basis B: Hann · cos and −Hann · sin");
         truth.setColorBarTitle("Weight (scaled to the true basis' largest)");
@@ -191,12 +193,17 @@ public final class StftLessonView extends ScrollPane {
                 max = Math.max(max, Math.abs(v));
             }
         }
-        for (ImagePlot p : new ImagePlot[] {learned, truth}) {
-            p.setExtent(0, outputs, 0, n);
+        if (learned.yAxis().getUpperBound() != n) {
+            for (ImagePlot p : new ImagePlot[] {learned, truth}) {
+                p.setExtent(0, outputs, 0, n);
+                p.yAxis().requestLayout();
+                p.xAxis().requestLayout();
+                p.requestLayout();
+            }
         }
         learned.setValues(s.weights(), -max, max, ColorMap.VIRIDIS);
         truth.setValues(s.basis(), -max, max, ColorMap.VIRIDIS);
-        errorSeries.getData().add(new XYChart.Data<>(s.steps(), s.relativeError()));
+        errorSeries.getData().add(new XYChart.Data<>(s.steps(), Math.log10(s.relativeError())));
         status.setText(summary(total));
         drawFunction();
     }

@@ -72,6 +72,7 @@ public final class LossChart extends Pane {
     private double viewMin = Double.NaN;
     private double viewMax = Double.NaN;
     private double dragX = Double.NaN;
+    private boolean wheelNeedsControl;
 
     public LossChart() {
         setId("lossChart");
@@ -82,7 +83,13 @@ public final class LossChart extends Pane {
         clearRun();
         widthProperty().addListener((o, a, b) -> repaint());
         heightProperty().addListener((o, a, b) -> repaint());
-        setOnScroll(e -> zoom(e.getDeltaY() > 0 ? 0.8 : 1.25, e.getX()));
+        setOnScroll(e -> {
+            if (wheelNeedsControl && !e.isControlDown() || e.getDeltaY() == 0) {
+                return;
+            }
+            zoom(e.getDeltaY() > 0 ? 0.8 : 1.25, e.getX());
+            e.consume();
+        });
         setOnMousePressed(e -> dragX = e.getX());
         setOnMouseDragged(e -> {
             double[] r = xRange();
@@ -97,6 +104,14 @@ public final class LossChart extends Pane {
                 resetZoom();
             }
         });
+    }
+
+    /**
+     * With {@code true} only Ctrl + wheel zooms, and a plain wheel scrolls the page the chart sits in (as the
+     * {@code ui.charts} charts do).
+     */
+    public void setWheelNeedsControl(boolean needed) {
+        wheelNeedsControl = needed;
     }
 
     /** The current run's curve names. */

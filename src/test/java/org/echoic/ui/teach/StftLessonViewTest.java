@@ -64,6 +64,10 @@ class StftLessonViewTest {
         LineChart<?, ?> function = robot.lookup("#stftFunction").queryAs(LineChart.class);
         assertEquals(4, (int) fx(() -> function.getData().size()), "learned and true, real and imaginary");
         assertTrue(fx(() -> robot.lookup("#stftLessonStatus").queryLabeled().getText()).endsWith("done"));
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<Double> ticks = fx(() -> view.learned.yAxis().tickValuesShown());
+        assertTrue(!ticks.isEmpty() && ticks.get(ticks.size() - 1) >= 10 && ticks.get(ticks.size() - 1) <= 16,
+                "the sample axis spans the 16 samples: " + ticks);
         Image shot = fx(() -> view.getScene().snapshot(null));
         Path out = Path.of("target", "screenshots", "stft-lesson.png");
         Files.createDirectories(out.getParent());

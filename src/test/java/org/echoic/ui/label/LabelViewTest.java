@@ -109,8 +109,8 @@ class LabelViewTest {
             ((TabPane) view.lookup("#viewTabs")).getSelectionModel().select(labels.tab());
             LabelTrainPane t = v.trainPane();
             t.network.setValue(LabelNetwork.LSTM);
-            t.hidden.setText("16");
-            t.epochs.setText("2");
+            t.hidden.setText("12");
+            t.epochs.setText("1");
             t.windowFrames.setText("64");
             t.batch.setText("16");
             t.modelDir.setText(dir.resolve("birds-labeller").toString());
@@ -121,7 +121,7 @@ class LabelViewTest {
         LossChart chart = v.trainPane().chart();
         waitFor("live batch points", 60, () -> fx(() -> chart.pointCount("Loss" + LossChart.BATCH_SUFFIX)) >= 2);
         waitFor("the end of the run", 120, () -> fx(() -> v.confusion().plot() != null));
-        assertEquals(2, (int) fx(() -> chart.pointCount("Validation accuracy")), "one point per epoch");
+        assertEquals(1, (int) fx(() -> chart.pointCount("Validation accuracy")), "one point per epoch");
         assertTrue(Files.isRegularFile(dir.resolve("birds-labeller").resolve("labeller.json")));
         String caption = fx(() -> v.confusion().caption());
         assertTrue(caption.matches("[\\d,]+ validation frames, accuracy \\d+\\.\\d %.*"), caption);
@@ -171,6 +171,37 @@ class LabelViewTest {
         robot.interact(() -> view.laneStack().lanes().forEach(Lane::repaint));
         shoot("labelling-lane.png");
         assertFalse(fx(() -> training.isActive()));
+    }
+
+    @Test
+    void aSegmentClassifierNamesTheSegmentsOfTheSegmentation(FxRobot robot) throws Exception {
+        LabelView v = labels.view();
+        robot.interact(() -> view.open(List.of(BIRD)));
+        waitFor("the sample's table", 20, () -> fx(() -> v.sources().size() == 1));
+        robot.interact(() -> {
+            ((TabPane) view.lookup("#viewTabs")).getSelectionModel().select(labels.tab());
+            LabelTrainPane t = v.trainPane();
+            t.task.setValue(LabelNetwork.Task.SEGMENTS);
+            t.network.setValue(LabelNetwork.LSTM);
+            t.hidden.setText("6");
+            t.epochs.setText("1");
+            t.windowFrames.setText("48");
+            t.modelDir.setText(dir.resolve("birds-classifier").toString());
+        });
+        robot.clickOn("#trainLabeller");
+        waitFor("the end of the run", 120, () -> fx(() -> v.confusion().plot() != null
+                || !v.trainPane().notice().isEmpty()));
+        assertEquals("", fx(() -> v.trainPane().notice()));
+        assertEquals(List.of("A", "B", "C"), fx(() -> v.confusion().shown().classes()), "no background class");
+        assertTrue(fx(() -> v.confusion().caption()).contains("validation segments"), fx(() -> v.confusion().caption()));
+        waitFor("the segmentation", 20, () -> fx(() -> seg.state().snapshot() != null
+                && !seg.state().snapshot().segments().isEmpty()));
+        int segments = fx(() -> seg.state().snapshot().segments().size());
+        robot.interact(() -> v.applyPane().apply(List.of(view.model().recordingProperty().get())));
+        waitFor("labels in the lane", 60, () -> fx(() -> !labels.lane().shown().isEmpty()));
+        List<Annotation> shown = fx(() -> labels.lane().shown());
+        assertEquals(segments, shown.size(), "one label per segment of the Segments table");
+        assertTrue(shown.stream().allMatch(a -> List.of("A", "B", "C").contains(a.label())), shown.toString());
     }
 
     @Test

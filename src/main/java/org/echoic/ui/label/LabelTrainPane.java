@@ -243,12 +243,7 @@ final class LabelTrainPane extends VBox {
 
     /** Drains this pane's curves and shows the service's status (the view's poll timer calls it). */
     void poll() {
-        MetricsBuffer.Drained d = curves.drain();
-        if (!d.isEmpty()) {
-            chart.addBatches(d.batches());
-            chart.addEpochs(d.epochs());
-            chart.repaint();
-        }
+        chart.addDrained(curves.drain());
         TrainingStatus s = service.status();
         boolean active = s.state().isActive();
         boolean mine = running != null;

@@ -1,6 +1,7 @@
 package org.echoic.ui.label;
 
 import org.echoic.ui.common.Buttons;
+import org.echoic.ui.common.Converters;
 import org.echoic.ui.lanes.TimelineModel;
 import org.echoic.ui.segmentation.SegmentationState;
 
@@ -93,17 +94,7 @@ public final class LabelView extends ScrollPane {
     }
 
     static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : text.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
+        return Converters.showing(text);
     }
 
     /** Sets a label's text only when it changed (no layout pass for an unchanged status). */

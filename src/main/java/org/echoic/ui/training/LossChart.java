@@ -159,6 +159,15 @@ public final class LossChart extends Pane {
         }
     }
 
+    /** Adds what was drained from a metrics buffer and repaints once (nothing when it is empty). */
+    public void addDrained(MetricsBuffer.Drained d) {
+        if (!d.isEmpty()) {
+            addBatches(d.batches());
+            addEpochs(d.epochs());
+            repaint();
+        }
+    }
+
     /** Adds finished epochs of the current run (absent values leave no point). */
     public void addEpochs(List<MetricsBuffer.EpochPoint> epochs) {
         List<String> names = curves.epoch();

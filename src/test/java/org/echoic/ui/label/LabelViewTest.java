@@ -99,14 +99,20 @@ class LabelViewTest {
         assertTrue(Files.size(out) > 10_000);
     }
 
-    @Test
-    void trainsWithLiveCurvesShowsTheConfusionMatrixAndLabelsIntoALaneThatExportsAndBecomesSegments(FxRobot robot)
-            throws Exception {
+    /** Opens the sample, waits until its table is found and shows the Labelling tab. */
+    private LabelView openSample(FxRobot robot) throws Exception {
         LabelView v = labels.view();
         robot.interact(() -> view.open(List.of(BIRD)));
         waitFor("the sample's table", 20, () -> fx(() -> v.sources().size() == 1));
+        robot.interact(() -> ((TabPane) view.lookup("#viewTabs")).getSelectionModel().select(labels.tab()));
+        return v;
+    }
+
+    @Test
+    void trainsWithLiveCurvesShowsTheConfusionMatrixAndLabelsIntoALaneThatExportsAndBecomesSegments(FxRobot robot)
+            throws Exception {
+        LabelView v = openSample(robot);
         robot.interact(() -> {
-            ((TabPane) view.lookup("#viewTabs")).getSelectionModel().select(labels.tab());
             LabelTrainPane t = v.trainPane();
             t.network.setValue(LabelNetwork.LSTM);
             t.hidden.setText("12");
@@ -175,11 +181,8 @@ class LabelViewTest {
 
     @Test
     void aSegmentClassifierNamesTheSegmentsOfTheSegmentation(FxRobot robot) throws Exception {
-        LabelView v = labels.view();
-        robot.interact(() -> view.open(List.of(BIRD)));
-        waitFor("the sample's table", 20, () -> fx(() -> v.sources().size() == 1));
+        LabelView v = openSample(robot);
         robot.interact(() -> {
-            ((TabPane) view.lookup("#viewTabs")).getSelectionModel().select(labels.tab());
             LabelTrainPane t = v.trainPane();
             t.task.setValue(LabelNetwork.Task.SEGMENTS);
             t.network.setValue(LabelNetwork.LSTM);

@@ -96,6 +96,10 @@ public final class StftLessonView extends ScrollPane {
         error.setPrefHeight(220);
         error.setLegendVisible(false);
         errorAxis.setLog10(true);
+        errorAxis.setFixedRange(-3, 0);
+        stepAxis.setFixedRange(0, 3000);
+        tAxis.setFixedRange(0, 64);
+        wAxis.setFixedRange(-1, 1);
         errorSeries.setName("relative error");
         error.getData().add(errorSeries);
         start.setOnAction(e -> start());
@@ -134,6 +138,10 @@ public final class StftLessonView extends ScrollPane {
         start.setDisable(true);
         stop.setDisable(false);
         errorSeries.getData().clear();
+        stepAxis.setFixedRange(0, total);
+        tAxis.setFixedRange(0, n);
+        errorAxis.setAutoRanging(true);
+        wAxis.setAutoRanging(true);
         bin.getValueFactory().setValue(Math.min(bin.getValue(), n / 2));
         status.setText("Training…");
         CompletableFuture<Void> done = new CompletableFuture<>();

@@ -23,6 +23,7 @@ import org.echoic.segment.SegmentationParams;
 import org.echoic.train.Evaluation;
 import org.echoic.train.Evaluator;
 import org.echoic.train.SequenceDataset;
+import org.echoic.train.TrainingConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,8 +61,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Path predictions;
     @Option(names = "--loglik", description = "Also estimate the log-likelihood per frame by AIS.")
     boolean loglik;
-    @Option(names = "--k", description = "Gibbs steps per predicted frame (default: the checkpoint's validation "
-            + "prediction steps, as its decision threshold was chosen with).")
+    @Option(names = "--k", description = "Gibbs steps per predicted frame (default 20, or the checkpoint's validation "
+            + "prediction steps when more).")
     Integer kSteps;
     @Option(names = "--batch", description = "Sequences per batch (default ${DEFAULT-VALUE}).")
     int batch = 20;
@@ -112,7 +113,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--chain-start must be zeros or previous, got " + chainStart);
             }
             boolean fromPrevious = chainStart.equals("previous");
-            int k = kSteps != null ? kSteps : l.config().predictionSteps();
+            int k = kSteps != null ? kSteps
+                    : Math.max(TrainingConfig.EVALUATION_PREDICTION_STEPS, l.config().predictionSteps());
             Evaluation e = Evaluator.evaluate(m, d, batch, l.config().windowFrames(), k, th, fromPrevious,
                     probs == null ? null : (s, t, p) -> System.arraycopy(p, 0, probs, (offsets[s] + t) * p.length,
                             p.length));

@@ -40,7 +40,7 @@ final class RecipeOptions {
     Double l2;
     @Option(names = "--window", description = "Train on windows of at most N frames (0 = whole segments).")
     int window = 0;
-    @Option(names = "--prediction-steps", description = "Gibbs steps of a validation prediction (default 10; seed "
+    @Option(names = "--prediction-steps", description = "Gibbs steps of a validation prediction (default 6; seed "
             + "preset 20).")
     Integer predictionSteps;
     @Option(names = "--weight-init-std", description = "Standard deviation of the initial RBM weights (default 0.01).")

@@ -38,7 +38,7 @@ final class RecordingInfoView extends GridPane {
             {"Channels", Integer.toString(rec.channels())},
             {"Sample rate", String.format(Locale.ROOT, "%.0f Hz", rec.sampleRateHz())},
             {"Frames", String.format(Locale.ROOT, "%,d", rec.frames())},
-            {"Duration", TimeFormat.hms(rec.durationSeconds())},
+            {"Duration", TimeFormat.duration(rec.durationSeconds())},
         };
         for (int i = 0; i < rows.length; i++) {
             Label key = new Label(rows[i][0]);

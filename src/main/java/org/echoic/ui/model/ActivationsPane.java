@@ -161,7 +161,8 @@ final class ActivationsPane extends VBox {
         String band = f == null ? "" : String.format(Locale.ROOT, ", %.0f–%s Hz", f.minHz(),
                 Double.isInfinite(f.maxHz()) ? "Nyquist" : String.format(Locale.ROOT, "%.0f", f.maxHz()));
         String time = seg.playable() ? String.format(Locale.ROOT, ", %.3f s at %s", (seg.endFrame() - seg.startFrame())
-                / seg.recording().sampleRateHz(), TimeFormat.hms(seg.startFrame() / seg.recording().sampleRateHz())) : "";
+                / seg.recording().sampleRateHz(), TimeFormat.readout(seg.startFrame() / seg.recording().sampleRateHz(),
+                seg.recording().durationSeconds())) : "";
         title.setText(String.format(Locale.ROOT, "%s: %d frames%s%s (model epoch %d)", seg.name(), a.frames(), time,
                 band, shown.model().epochs()));
         framesView.setImage(ArgbImages.of(ActivationMapRenderer.paint(seg.frames(), null, 0, 1, true,

@@ -69,7 +69,7 @@ public final class SegmentationPanel extends ScrollPane {
         window = new SliderSpinner("window", 0.1, 50, 4, 0.5, false, v -> change(p -> p.withWindowMs(v)));
         lengths.setId("lengthRange");
         lengths.setShowTickLabels(true);
-        lengths.setMajorTickUnit(1000);
+        lengths.setMajorTickUnit(MAX_LENGTH_SLIDER_MS / 4);
         lengths.setMinorTickCount(1);
         lengths.lowValueProperty().addListener((o, a, b) -> lengthsFromSlider());
         lengths.highValueProperty().addListener((o, a, b) -> lengthsFromSlider());
@@ -162,10 +162,28 @@ public final class SegmentationPanel extends ScrollPane {
             return;
         }
         syncing = true;
-        lengths.setHighValue(Math.min(MAX_LENGTH_SLIDER_MS, maxLength.getValue()));
+        fitLengthRange(maxLength.getValue());
+        lengths.setHighValue(Math.min(lengths.getMax(), maxLength.getValue()));
         lengths.setLowValue(Math.min(lengths.getHighValue(), minLength.getValue()));
         syncing = false;
         change(p -> p.withMinLengthMs(minLength.getValue()).withMaxLengthMs(maxLength.getValue()));
+    }
+
+    /**
+     * Widens the length slider to show {@code maxMs} with room to move (never below 0–2,000 ms, never narrowed while
+     * the panel lives), so a tuned or typed maximum beyond the range is not pinned at its end.
+     */
+    private void fitLengthRange(double maxMs) {
+        double[] r = SliderSpinner.rangeFor(0, Math.max(MAX_LENGTH_SLIDER_MS, lengths.getMax()), maxMs);
+        if (r[1] != lengths.getMax()) {
+            lengths.setMax(r[1]);
+            lengths.setMajorTickUnit(r[1] / 4);
+        }
+    }
+
+    /** The range of the length slider in ms: {min, max}. */
+    double[] lengthRange() {
+        return new double[] {lengths.getMin(), lengths.getMax()};
     }
 
     /** Copies the band slider into the spin boxes when a drag ends (a new envelope is computed then). */
@@ -203,7 +221,8 @@ public final class SegmentationPanel extends ScrollPane {
         buffer.set(p.bufferMs());
         spacing.set(p.minSpacingMs());
         window.set(p.windowMs());
-        lengths.setHighValue(Math.min(MAX_LENGTH_SLIDER_MS, p.maxLengthMs()));
+        fitLengthRange(p.maxLengthMs());
+        lengths.setHighValue(Math.min(lengths.getMax(), p.maxLengthMs()));
         lengths.setLowValue(Math.min(lengths.getHighValue(), p.minLengthMs()));
         minLength.getValueFactory().setValue(p.minLengthMs());
         maxLength.getValueFactory().setValue(p.maxLengthMs());

@@ -388,8 +388,8 @@ final class TrainingPanel extends VBox {
             setText(details, String.format(Locale.ROOT, "epoch %d/%d · stage %d · lr %.2g · batch %d/%d · %.0f frames/s"
                             + " · elapsed %s · remaining %s · skipped %d%n%s · %s", s.epoch() + 1, s.totalEpochs(),
                     s.stage() + 1, s.learningRate(), s.batch(), s.batchesPerEpoch(), s.framesPerSecond(),
-                    TimeFormat.hms(s.elapsedSeconds()), Double.isFinite(s.remainingSeconds())
-                            ? TimeFormat.hms(s.remainingSeconds()) : "–", s.skippedSteps(), s.backend(), s.threads()));
+                    TimeFormat.duration(s.elapsedSeconds()), Double.isFinite(s.remainingSeconds())
+                            ? TimeFormat.duration(s.remainingSeconds()) : "–", s.skippedSteps(), s.backend(), s.threads()));
         }
         setText(stall, String.format(Locale.ROOT, "Longest JavaFX stall while training: %.0f ms", pulse.longestStallMs()));
         start.setDisable(active || corpus.isBuilding());

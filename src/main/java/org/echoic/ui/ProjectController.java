@@ -167,9 +167,12 @@ public final class ProjectController {
         }
         TimelineModel m = view.model();
         OpenRecording r = m.recordingProperty().get();
+        Viewport vp = m.viewport();
+        boolean whole = vp.startFrame() <= 0 && vp.endFrame() >= m.totalFrames() - 0.5;
         ViewState v = r == null ? ViewState.NONE
                 : new ViewState(Math.max(-1, projects.project().indexOf(r.recording().path())),
-                Math.max(0, m.viewport().startFrame()), Math.max(0, m.viewport().endFrame()), m.channelProperty().get());
+                whole ? 0 : Math.max(0, vp.startFrame()), whole ? 0 : Math.max(0, vp.endFrame()),
+                m.channelProperty().get());
         projects.update(p -> v.selectedRecording() < p.recordings().size() ? p.withView(v) : p);
     }
 

@@ -9,9 +9,9 @@ import javafx.util.Duration;
 /**
  * The main window's size: 1280 × 800 (or the screen's usable area when smaller), never smaller than
  * {@link #MIN_WIDTH} × {@link #MIN_HEIGHT}, set on the stage itself rather than left to the scene. Some X11 window
- * managers (openbox, with OpenJFX 21's GTK glass, JDK-8316423) shrink a freshly mapped window to 200 × 200 while the
- * application is still building its views; the minimum size is a hint the window manager honours, and for the first
- * seconds a window shrunk below it is given its size back. JavaFX thread only.
+ * managers (openbox, with OpenJFX 21's GTK glass, JDK-8316423) shrink a freshly mapped window (to 200 × 200, or to
+ * its minimum) while the application is still building its views; the minimum size is a hint the window manager
+ * honours, and for the first seconds a window shrunk below the size asked for is given it back. JavaFX thread only.
  */
 final class WindowSizing {
     static final double PREF_WIDTH = 1280;
@@ -45,8 +45,8 @@ final class WindowSizing {
             end.play();
         });
         Runnable restore = () -> {
-            if (guarding[0] && !stage.isMaximized() && (stage.getWidth() < stage.getMinWidth()
-                    || stage.getHeight() < stage.getMinHeight())) {
+            if (guarding[0] && !stage.isMaximized() && (stage.getWidth() < size[0] - 8
+                    || stage.getHeight() < size[1] - 8)) {
                 stage.setWidth(size[0]);
                 stage.setHeight(size[1]);
                 stage.centerOnScreen();

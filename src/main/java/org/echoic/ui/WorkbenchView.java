@@ -103,6 +103,11 @@ public final class WorkbenchView extends BorderPane {
         new ZoomControls(model).addTo(toolbar);
         toolbar.getItems().add(new Separator());
         addChannelAndAmplitude(toolbar);
+        toolbar.getItems().forEach(n -> {
+            if (n instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
         setTop(new VBox(menus, toolbar));
 
         tools.setId("toolTabs");

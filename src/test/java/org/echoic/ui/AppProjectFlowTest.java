@@ -100,6 +100,10 @@ class AppProjectFlowTest {
             stage.setHeight(700);
         });
         assertEquals("day — Echoic", title(), "a resize of a fitted view is no change");
+        robot.interact(() -> stage.setWidth(1013));
+        assertFalse(projects.project().view().hasRange(), "a fitted view is stored as the whole recording, whatever "
+                + "rounding its width gives: " + projects.project().view());
+        assertEquals("day — Echoic", title());
     }
 
     @Test

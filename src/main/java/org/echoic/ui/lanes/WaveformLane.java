@@ -126,9 +126,15 @@ public final class WaveformLane extends Region implements Lane {
         }
     }
 
-    private static String axisLabel(WaveformParams params, double axis) {
+    static String axisLabel(WaveformParams params, double axis) {
         if (params.scale() == WaveformParams.AmplitudeScale.LINEAR) {
-            return String.format(Locale.ROOT, "%+.3g", params.fromAxis(axis)).replace("+0.00", "0");
+            double v = params.fromAxis(axis);
+            if (v == 0) {
+                return "0";
+            }
+            String digits = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+                    .toPlainString();
+            return (v > 0 ? "+" + digits : digits.replace('-', '\u2212'));
         }
         if (axis == 0) {
             return "-∞ dB";

@@ -187,7 +187,8 @@ class SpectrogramLaneTest {
         waitComplete(lane);
         saveScreenshot();
         robot.moveTo(lane.localToScreen(20, 100)).doubleClickOn(MouseButton.PRIMARY);
-        assertTrue(Double.isNaN(lane.settingsProperty().get().maxHz()), "double-click shows the full band");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Double.isNaN(lane.settingsProperty().get().maxHz()), "double-click shows the full band: " + lane.settingsProperty().get());
 
         SpectrogramExportActions exports = new SpectrogramExportActions(view.model(), lane, executors, s -> { });
         Path png = dir.resolve("view.png");

@@ -113,13 +113,13 @@ final class TrainingPanel extends VBox {
         log.selectedProperty().addListener((o, a, b) -> chart.setLogScale(b));
         CheckBox each = new CheckBox("each to its range");
         each.setId("normaliseCurves");
-        each.setSelected(true);
-        chart.setNormalised(true);
+        each.setTooltip(new javafx.scene.control.Tooltip("Scale each curve to its own range in the shown epochs: "
+                + "their shapes side by side, but the y values are then no losses"));
         each.selectedProperty().addListener((o, a, b) -> chart.setNormalised(b));
         Button csv = Buttons.button("CSV…", "exportCurvesCsv", "Export the shown curves as CSV");
         Button png = Buttons.button("PNG…", "exportCurvesPng", "Export the chart as a PNG image");
         Button overlay = Buttons.button("Overlay run…", "overlayRun", "Show an earlier run's curves (its model.json)");
-        Button reset = Buttons.button("Fit", "fitCurves", "Show all epochs (or double-click the chart)");
+        Button reset = Buttons.button("Fit", "fitCurves", "Show all epochs (or double-click the chart; Ctrl + wheel zooms)");
         csv.setOnAction(e -> exportCsv());
         png.setOnAction(e -> exportPng());
         overlay.setOnAction(e -> chooseOverlay());

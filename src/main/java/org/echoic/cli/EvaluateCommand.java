@@ -39,7 +39,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Input input;
     @Option(names = "--percentile", description = "With --recordings: segmentation threshold percentile (default "
             + "${DEFAULT-VALUE}).")
-    double percentile = SegmentationParams.DEFAULTS.thresholdPercentile();
+    double percentile = SegmentationParams.ORIGINAL.thresholdPercentile();
     @Option(names = "--join-gap-ms", description = "With --recordings: join segments at most this far apart into "
             + "bouts, as the model was trained (default ${DEFAULT-VALUE}).")
     double joinGapMs = 0;
@@ -106,7 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "in its model.json); evaluate it with --data");
         }
         double rate = SpectralFrames.sampleRateHz(l.stft(), Double.NaN);
-        Corpus c = CorpusOptions.build(input.recordings, SegmentationParams.DEFAULTS.withPercentile(percentile), null,
+        Corpus c = CorpusOptions.build(input.recordings, SegmentationParams.ORIGINAL.withPercentile(percentile), null,
                 SpectralFrames.fromMaps(l.stft(), l.scaling()), joinGapMs, System.err);
         for (CorpusSegment s : c.segments()) {
             if (!Double.isNaN(rate) && s.sampleRateHz() != rate) {

@@ -140,7 +140,7 @@ final class GenerateCommand implements Callable<Integer> {
                 return 0;
             }
             List<GeneratedItem> items = GenerationPipeline.finish(GenerationPipeline.frames(m, req, null), info, req,
-                    SegmentationParams.DEFAULTS, null);
+                    SegmentationParams.ORIGINAL, null);
             List<String> files = new ArrayList<>();
             GenerationExporter.exportAll(out, items, new GenerationExporter.Options(wav(), org.echoic.dsp.ColorMap.VIRIDIS))
                     .forEach(p -> files.add(p.getFileName().toString()));
@@ -200,7 +200,7 @@ final class GenerateCommand implements Callable<Integer> {
     private Map<String, Object> realism(RnnRbm m, GenerationPipeline.ModelInfo info, List<GeneratedItem> items)
             throws IOException, InterruptedException {
         try (Recording rec = AudioFiles.open(compare)) {
-            Corpus c = GenerationPipeline.realCorpus(rec, compare.toString(), info, SegmentationParams.DEFAULTS);
+            Corpus c = GenerationPipeline.realCorpus(rec, compare.toString(), info, SegmentationParams.ORIGINAL);
             double[] genFree = FreeEnergies.of(m, items.stream()
                     .map(i -> GenerationPipeline.generatedPart(i.sequence())).toList());
             double[] realFree = FreeEnergies.of(m, GenerationPipeline.realSequences(c));

@@ -30,6 +30,7 @@ public final class RecordingListView extends ListView<OpenRecording> {
                     setTooltip(null);
                 } else {
                     setText(item.name() + "\n" + describe(item.recording()));
+                    setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
                     setTooltip(new Tooltip(item.recording().path().toString()));
                 }
             }

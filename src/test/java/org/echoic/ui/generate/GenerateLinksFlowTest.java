@@ -123,12 +123,11 @@ class GenerateLinksFlowTest {
 
         OpenRecording shown = view.model().recordingProperty().get();
         SegmentationSession session = segmentations.session(shown);
-        double before = session.params().thresholdPercentile();
-        session.setParams(session.params().withPercentile(before > 60 ? 30 : 95));
+        session.setParams(session.params().withPercentile(99.5));
         WaitForAsyncUtils.asyncFx(panel::refreshRealSegments).get(10, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         Matcher second = count(real);
-        assertNotEquals(first.group(1), second.group(1), "the count follows the percentile: " + real.getText());
+        assertNotEquals(first.group(1), second.group(1), "the count follows the tuned threshold: " + real.getText());
         assertEquals(Integer.parseInt(second.group(1)), panel.gallery().corpus().dataset().size());
 
         trainingCorpus.set(made.corpus());

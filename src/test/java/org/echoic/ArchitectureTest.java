@@ -36,10 +36,11 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The labellers (issue 16) are networks on ND4J too, so {@code label} joins the model packages. */
     @Test
     void onlyModelPackagesTouchNd4j() {
         noClasses().that().resideOutsideOfPackages("org.echoic.rnnrbm..", "org.echoic.train..",
-                        "org.echoic.generate..", "org.echoic.io..")
+                        "org.echoic.generate..", "org.echoic.io..", "org.echoic.label..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..")
                 .check(classes);
     }
@@ -116,6 +117,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.echoic.io..", "org.echoic.service..",
                         "org.echoic.ui..", "org.echoic.cli..", "org.echoic.render..", "org.echoic.rnnrbm..",
                         "org.nd4j..")
+                .check(classes);
+    }
+
+    /** Frame labellers: audio, DSP and segment values in, DL4J networks inside; no files, services or front ends. */
+    @Test
+    void labelIsCoreOnDl4j() {
+        noClasses().that().resideInAPackage("org.echoic.label..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.io..", "org.echoic.service..",
+                        "org.echoic.ui..", "org.echoic.cli..", "org.echoic.render..", "org.echoic.rnnrbm..",
+                        "org.echoic.train..", "org.echoic.generate..", "org.echoic.corpus..", "org.echoic.project..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("org.echoic.label..", "org.echoic.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..")
                 .check(classes);
     }
 

@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
                 EvaluateCommand.class,
                 GenerateCommand.class,
                 InspectCommand.class,
+                AnnotateCommand.class,
+                ClassifyCommand.class,
+                TeachCommand.class,
         })
 public final class EchoicCli implements Runnable {
 

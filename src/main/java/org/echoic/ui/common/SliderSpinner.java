@@ -72,7 +72,7 @@ public final class SliderSpinner extends HBox {
         syncing = false;
     }
 
-    double value() {
+    public double value() {
         return spinner.getValue();
     }
 

@@ -258,9 +258,9 @@ public final class AgreementPanel extends VBox {
 
     private static String describe(AutoTune.Result r) {
         var p = r.best();
-        return String.format(Locale.ROOT, "window %.1f ms, percentile %.1f, spacing %.0f ms, length %.0f–%.0f ms, "
-                + "buffer %.0f ms", p.windowMs(), p.thresholdPercentile(), p.minSpacingMs(), p.minLengthMs(),
-                p.maxLengthMs(), p.bufferMs());
+        return String.format(Locale.ROOT, "window %.1f ms, %s, spacing %.0f ms, length %.0f–%.0f ms, buffer %.0f ms",
+                p.windowMs(), SegmentationPanel.thresholdText(p), p.minSpacingMs(), p.minLengthMs(), p.maxLengthMs(),
+                p.bufferMs());
     }
 
     private void cancelTune() {

@@ -130,8 +130,8 @@ public final class SegmentationSuggestion {
         return new double[] {Math.floor(lo), hi >= nyquist - binHz ? nyquist : Math.ceil(hi)};
     }
 
-    /** The smallest 1, 2 or 5 × 10^k at least {@code v} (v &gt; 0). */
-    static double niceCeiling(double v) {
+    /** The smallest 1, 2 or 5 × 10^k at least {@code v} (v &gt; 0): round limits for lengths and slider ranges. */
+    public static double niceCeiling(double v) {
         double p = Math.pow(10, Math.floor(Math.log10(v)));
         for (double m : new double[] {1, 2, 5, 10}) {
             if (m * p >= v * (1 - 1e-12)) {

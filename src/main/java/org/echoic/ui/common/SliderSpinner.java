@@ -94,14 +94,7 @@ public final class SliderSpinner extends HBox {
         return new double[] {lo, hi};
     }
 
-    /** The smallest 1, 2 or 5 × 10^k at least {@code v} (v &gt; 0). */
-    static double niceCeiling(double v) {
-        double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * p >= v * (1 - 1e-12)) {
-                return m * p;
-            }
-        }
-        return 10 * p;
+    private static double niceCeiling(double v) {
+        return org.echoic.segment.SegmentationSuggestion.niceCeiling(v);
     }
 }

@@ -51,7 +51,8 @@ class WorkbenchLayoutTest {
     void start(Stage stage) throws IOException {
         this.stage = stage;
         Path dir = Files.createTempDirectory("echoic-layout");
-        Path wav = dir.resolve("tones.wav");
+        Path wav = Files.createDirectories(dir.resolve("a-rather-long-folder-name-for-the-recording-pane")
+                .resolve("and-another-long-folder-name")).resolve("tones.wav");
         float[] x = new float[4 * 16_000];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (0.5 * Math.sin(2 * Math.PI * 1500 * i / 16_000.0) * ((i / 4000) % 2));
@@ -144,14 +145,14 @@ class WorkbenchLayoutTest {
         robot.clickOn("#zoomIn").clickOn("#zoomIn");
         robot.clickOn("Segmentation");
         double start = view.model().viewport().startFrame();
-        Slider percentile = robot.lookup("#percentileSlider").queryAs(Slider.class);
-        robot.interact(percentile::requestFocus);
-        double before = percentile.getValue();
+        Slider threshold = robot.lookup("#aboveNoiseSlider").queryAs(Slider.class);
+        robot.interact(threshold::requestFocus);
+        double before = threshold.getValue();
         robot.type(KeyCode.RIGHT);
-        assertEquals(before + 0.5, percentile.getValue(), 1e-9, "→ nudges the slider by its step");
+        assertEquals(before + 0.5, threshold.getValue(), 1e-9, "→ nudges the slider by its step");
         assertEquals(start, view.model().viewport().startFrame(), 0, "… and does not scroll the lanes");
         robot.type(KeyCode.HOME);
-        assertEquals(0, percentile.getValue(), 1e-9, "Home goes to the slider's minimum");
+        assertEquals(0, threshold.getValue(), 1e-9, "Home goes to the slider's minimum");
         assertTrue(view.model().viewport().framesPerPixel() < 4 * 16_000.0 / 400, "still zoomed in");
 
         robot.clickOn("#waveformLane");
@@ -173,5 +174,30 @@ class WorkbenchLayoutTest {
         robot.interact(() -> keys.getScene().getWindow().hide());
         assertTrue(HelpMenu.DOCS.contains("README.md"));
         assertTrue(HelpMenu.aboutText().contains("JavaFX"));
+    }
+
+    @Test
+    void longFolderNamesAreElidedInsteadOfWrappedLetterByLetter(FxRobot robot) throws Exception {
+        waitOpen();
+        robot.interact(() -> {
+            stage.setWidth(900);
+            stage.setHeight(600);
+        });
+        javafx.scene.control.TabPane tools = robot.lookup("#toolTabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tools.getSelectionModel().select(tools.getTabs().stream()
+                .filter(t -> t.getText().equals("Recording")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.GridPane info = robot.lookup("#recordingInfo").queryAs(javafx.scene.layout.GridPane.class);
+        Label folder = info.getChildren().stream().filter(n -> n instanceof Label l
+                && l.getText().endsWith("and-another-long-folder-name")).map(n -> (Label) n).findFirst().orElseThrow();
+        Label key = info.getChildren().stream().filter(n -> n instanceof Label l && l.getText().equals("Folder"))
+                .map(n -> (Label) n).findFirst().orElseThrow();
+        assertTrue(!folder.isWrapText() && folder.getHeight() < 1.5 * key.getHeight(),
+                "one line: " + folder.getHeight() + " px against " + key.getHeight());
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) folder.lookup(".text");
+        assertTrue((shown.getText().contains("…") || shown.getText().contains("..."))
+                        && shown.getText().length() < folder.getText().length(),
+                "elided: " + shown.getText());
+        assertEquals(folder.getText(), folder.getTooltip().getText(), "the whole folder in the tooltip");
     }
 }

@@ -30,7 +30,7 @@ public final class LossChart extends StackPane {
     /** Weight of a new batch point in the smoothed curves. */
     static final double SMOOTHING = 0.1;
     /** What a batch curve's name gets appended. */
-    static final String BATCH_SUFFIX = " (batch, smoothed)";
+    public static final String BATCH_SUFFIX = " (batch, smoothed)";
     static final String VALUE_LABEL = "Value (see legend)";
     static final String LOG_LABEL = "|Value| (log scale)";
     static final String NORMALISED_LABEL = "Each series: 0 = its lowest, 1 = its highest";
@@ -124,6 +124,15 @@ public final class LossChart extends StackPane {
                 smooth[i] = Double.isNaN(smooth[i]) ? v : smooth[i] + a * (v - smooth[i]);
                 series.get(names.get(i) + BATCH_SUFFIX).add(p.position(), smooth[i]);
             }
+        }
+    }
+
+    /** Adds what was drained from a metrics buffer and repaints once (nothing when it is empty). */
+    public void addDrained(MetricsBuffer.Drained d) {
+        if (!d.isEmpty()) {
+            addBatches(d.batches());
+            addEpochs(d.epochs());
+            repaint();
         }
     }
 
@@ -309,7 +318,7 @@ public final class LossChart extends StackPane {
     }
 
     /** The colour of a series (as in the chart's legend). */
-    Color color(String name) {
+    public Color color(String name) {
         int i = seriesNames().indexOf(name);
         return i < 0 ? Color.GRAY : Charts.color(i);
     }

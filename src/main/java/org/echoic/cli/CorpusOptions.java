@@ -39,16 +39,16 @@ final class CorpusOptions {
     Integer channel;
     @Option(names = "--percentile", description = "Segmentation threshold percentile (default "
             + "${DEFAULT-VALUE}).")
-    double percentile = SegmentationParams.DEFAULTS.thresholdPercentile();
+    double percentile = SegmentationParams.ORIGINAL.thresholdPercentile();
     @Option(names = "--min-length-ms", description = "Keep segments longer than this (default ${DEFAULT-VALUE}).")
-    double minLengthMs = SegmentationParams.DEFAULTS.minLengthMs();
+    double minLengthMs = SegmentationParams.ORIGINAL.minLengthMs();
     @Option(names = "--max-length-ms", description = "Keep segments shorter than this (default ${DEFAULT-VALUE}).")
-    double maxLengthMs = SegmentationParams.DEFAULTS.maxLengthMs();
+    double maxLengthMs = SegmentationParams.ORIGINAL.maxLengthMs();
     @Option(names = "--segment-band", paramLabel = "LOW:HIGH", description = "Band-pass LOW..HIGH Hz before the "
             + "segmentation envelope (e.g. 20000:100000 for ultrasonic calls; default: none).")
     String segmentBand;
     @Option(names = "--window-ms", description = "Segmentation envelope window (default ${DEFAULT-VALUE}).")
-    double windowMs = SegmentationParams.DEFAULTS.windowMs();
+    double windowMs = SegmentationParams.ORIGINAL.windowMs();
     @Option(names = {"--join-gap-ms", "--join-gap"}, paramLabel = "MS|auto", description = "Train on bouts: "
             + "segments at most this far apart form one sequence with the silences between them, so the model "
             + "learns how syllables follow each other; 0 = each segment on its own (default ${DEFAULT-VALUE}: "
@@ -92,7 +92,7 @@ final class CorpusOptions {
 
     /** Segments the files (folders are searched for audio) and builds the corpus; progress on {@code err}. */
     Corpus build(List<Path> inputs, PrintStream err) throws IOException, InterruptedException {
-        SegmentationParams seg = SegmentationParams.DEFAULTS.withPercentile(percentile).withMinLengthMs(minLengthMs)
+        SegmentationParams seg = SegmentationParams.ORIGINAL.withPercentile(percentile).withMinLengthMs(minLengthMs)
                 .withMaxLengthMs(maxLengthMs).withWindowMs(windowMs);
         if (segmentBand != null) {
             String[] lh = segmentBand.split(":");

@@ -43,7 +43,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Input input;
     @Option(names = "--percentile", description = "With --recordings: segmentation threshold percentile (default "
             + "${DEFAULT-VALUE}).")
-    double percentile = SegmentationParams.DEFAULTS.thresholdPercentile();
+    double percentile = SegmentationParams.ORIGINAL.thresholdPercentile();
     @Option(names = "--join-gap-ms", description = "With --recordings: join segments at most this far apart into "
             + "bouts (default: the join gap the model was trained with, 0 for older models).")
     Double joinGapMs;
@@ -160,7 +160,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "in its model.json); evaluate it with --data");
         }
         double rate = SpectralFrames.sampleRateHz(l.stft(), Double.NaN);
-        Corpus c = CorpusOptions.build(input.recordings, SegmentationParams.DEFAULTS.withPercentile(percentile), null,
+        Corpus c = CorpusOptions.build(input.recordings, SegmentationParams.ORIGINAL.withPercentile(percentile), null,
                 SpectralFrames.fromMaps(l.stft(), l.scaling()),
                 joinGapMs != null ? joinGapMs : GenerationPipeline.joinGapSeconds(l.scaling()) * 1000, true, System.err);
         for (CorpusSegment s : c.segments()) {

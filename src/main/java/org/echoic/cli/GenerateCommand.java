@@ -142,7 +142,7 @@ final class GenerateCommand implements Callable<Integer> {
                 return 0;
             }
             List<GeneratedItem> items = GenerationPipeline.finish(GenerationPipeline.frames(m, req, null), info, req,
-                    SegmentationParams.DEFAULTS, null);
+                    SegmentationParams.ORIGINAL, null);
             List<String> files = new ArrayList<>();
             GenerationExporter.exportAll(out, items, new GenerationExporter.Options(wav(), org.echoic.dsp.ColorMap.VIRIDIS))
                     .forEach(p -> files.add(p.getFileName().toString()));
@@ -216,7 +216,7 @@ final class GenerateCommand implements Callable<Integer> {
             for (Path f : files) {
                 open.add(AudioFiles.open(f));
             }
-            Corpus c = org.echoic.service.RealismFigures.realCorpus(files, open, info, SegmentationParams.DEFAULTS,
+            Corpus c = org.echoic.service.RealismFigures.realCorpus(files, open, info, SegmentationParams.ORIGINAL,
                     true);
             double[] genFree = FreeEnergies.of(m, items.stream()
                     .map(i -> GenerationPipeline.generatedPart(i.sequence())).toList());

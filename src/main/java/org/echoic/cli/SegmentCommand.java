@@ -33,6 +33,7 @@ import org.echoic.segment.AutoTune;
 import org.echoic.segment.Segment;
 import org.echoic.segment.SegmentationModel;
 import org.echoic.segment.SegmentationParams;
+import org.echoic.segment.SegmentationSuggestion;
 import org.echoic.segment.SegmentationResult;
 import org.echoic.service.SegmentExports;
 import picocli.CommandLine;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code echoic segment FILE|DIR…}: envelope-threshold segmentation (SEGMENTATION.md) of recordings,
+ * {@code echoic segment FILE|DIR…}: envelope-threshold segmentation (SEGMENTATION.md, with Echoic's defaults or the
+ * original ones by {@code --preset}) of recordings,
  * written as one table per recording, as CSV on standard output, compared with a reference table, or
  * auto-tuned against it. Bad files are reported one line each and skipped; the exit code is 2 when any
  * file was bad.
@@ -59,26 +61,44 @@ public final class SegmentCommand implements Callable<Integer> {
             + "with its saved parameters (recordings that moved or changed are reported and skipped).")
     Path project;
 
-    @Option(names = "--window-ms", defaultValue = "4", description = "Envelope window in ms (default: ${DEFAULT-VALUE}).")
-    double windowMs;
+    @Option(names = "--preset", defaultValue = "default", description = "Starting parameters: 'default' (200 Hz "
+            + "high-pass, 10 dB above the noise floor, 10 ms spacing, 10–3000 ms, overlap-free 5 ms buffer) or "
+            + "'original' (SEGMENTATION.md: 90th percentile, 2 ms spacing, 15–500 ms); the options below change them.")
+    String preset;
 
-    @Option(names = "--percentile", defaultValue = "90", description = "Threshold percentile (default: ${DEFAULT-VALUE}).")
-    double percentile;
+    @Option(names = "--window-ms", description = "Envelope window in ms (preset: 4).")
+    Double windowMs;
+
+    @Option(names = "--above-noise-db", paramLabel = "DB|none", description = "Threshold this many dB above the noise "
+            + "floor (the envelope's 20th percentile); 'none' uses --percentile (preset default: 10).")
+    String aboveNoiseDb;
+
+    @Option(names = "--percentile", description = "Threshold percentile of the envelope instead of the noise floor "
+            + "(preset original: 90).")
+    Double percentile;
 
     @Option(names = "--threshold-dbfs", description = "Absolute threshold in dBFS instead of the percentile.")
     Double thresholdDbfs;
 
-    @Option(names = "--min-spacing-ms", defaultValue = "2", description = "Merge runs closer than this (default: ${DEFAULT-VALUE}).")
-    double minSpacingMs;
+    @Option(names = "--high-pass-hz", paramLabel = "HZ|none", description = "High-pass before the envelope when no "
+            + "--band is given (preset default: 200; original: none).")
+    String highPassHz;
 
-    @Option(names = "--min-length-ms", defaultValue = "15", description = "Keep runs strictly longer (default: ${DEFAULT-VALUE}).")
-    double minLengthMs;
+    @Option(names = "--min-spacing-ms", description = "Merge runs closer than this (preset default: 10, original: 2).")
+    Double minSpacingMs;
 
-    @Option(names = "--max-length-ms", defaultValue = "500", description = "Keep runs strictly shorter (default: ${DEFAULT-VALUE}).")
-    double maxLengthMs;
+    @Option(names = "--min-length-ms", description = "Keep runs strictly longer (preset default: 10, original: 15).")
+    Double minLengthMs;
 
-    @Option(names = "--buffer-ms", defaultValue = "5", description = "Padding on both sides (default: ${DEFAULT-VALUE}).")
-    double bufferMs;
+    @Option(names = "--max-length-ms", description = "Keep runs strictly shorter (preset default: 3000, original: 500).")
+    Double maxLengthMs;
+
+    @Option(names = "--buffer-ms", description = "Padding on both sides (preset: 5).")
+    Double bufferMs;
+
+    @Option(names = "--overlap", negatable = true, description = "Let padded neighbours overlap (preset default: "
+            + "--no-overlap, padding stops half-way between them; original: --overlap).")
+    Boolean overlap;
 
     @Option(names = "--channel", defaultValue = "mean", description = "'mean' or a channel number from 1 (default: ${DEFAULT-VALUE}).")
     String channel;
@@ -124,6 +144,11 @@ public final class SegmentCommand implements Callable<Integer> {
             + "blackman, boxcar or tukey:ALPHA (default: ${DEFAULT-VALUE}).")
     String window;
 
+    @Option(names = "--suggest", description = "First suggest each recording's band (where its loud moments stand "
+            + "out from the noise) and maximum length (1.5 x its longest call), printed on standard error; --band and "
+            + "--max-length-ms, when given, win.")
+    boolean suggest;
+
     @Option(names = "--progress", description = "Show a progress bar on standard error even when it is not a terminal.")
     boolean progress;
 
@@ -155,12 +180,60 @@ public final class SegmentCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--band must be LOW:HIGH in Hz, e.g. 2000:8000: " + band);
             }
         }
-        return new SegmentationParams(windowMs, percentile, thresholdDbfs == null ? Double.NaN : thresholdDbfs,
-                minSpacingMs, minLengthMs, maxLengthMs, bufferMs, ch, lo, hi);
+        SegmentationParams p = switch (preset.toLowerCase(Locale.ROOT)) {
+            case "default" -> SegmentationParams.DEFAULTS;
+            case "original" -> SegmentationParams.ORIGINAL;
+            default -> throw new IllegalArgumentException("--preset must be 'default' or 'original': " + preset);
+        };
+        p = p.withChannel(ch).withBand(lo, hi);
+        if (windowMs != null) {
+            p = p.withWindowMs(windowMs);
+        }
+        if (percentile != null) {
+            p = p.withPercentile(percentile);
+        }
+        if (aboveNoiseDb != null) {
+            p = p.withAboveNoiseDb(noneOr("--above-noise-db", aboveNoiseDb));
+        }
+        if (thresholdDbfs != null) {
+            p = p.withThresholdDbfs(thresholdDbfs);
+        }
+        if (highPassHz != null) {
+            p = p.withHighPassHz(noneOr("--high-pass-hz", highPassHz));
+        }
+        if (minSpacingMs != null) {
+            p = p.withMinSpacingMs(minSpacingMs);
+        }
+        if (minLengthMs != null) {
+            p = p.withMinLengthMs(minLengthMs);
+        }
+        if (maxLengthMs != null) {
+            p = p.withMaxLengthMs(maxLengthMs);
+        }
+        if (bufferMs != null) {
+            p = p.withBufferMs(bufferMs);
+        }
+        if (overlap != null) {
+            p = p.withOverlapFree(!overlap);
+        }
+        return p;
+    }
+
+    /** A number, or NaN for {@code none}. */
+    private static double noneOr(String option, String value) {
+        if (value.equalsIgnoreCase("none")) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a number or 'none': " + value);
+        }
     }
 
     /** Parameter options that --project replaces by each recording's saved parameters. */
-    private static final List<String> PARAM_OPTIONS = List.of("--window-ms", "--percentile", "--threshold-dbfs",
+    private static final List<String> PARAM_OPTIONS = List.of("--preset", "--window-ms", "--percentile",
+            "--threshold-dbfs", "--above-noise-db", "--high-pass-hz", "--overlap", "--no-overlap",
             "--min-spacing-ms", "--min-length-ms", "--max-length-ms", "--buffer-ms", "--channel", "--band");
 
     @Override
@@ -208,13 +281,14 @@ public final class SegmentCommand implements Callable<Integer> {
                         throw new IllegalArgumentException(file + ": --channel " + (params.channel() + 1)
                                 + " does not exist (the recording has " + rec.channels() + ")");
                     }
-                    SegmentationResult result = model.segments(params, pool, null);
+                    SegmentationParams used = suggest ? suggested(rec, params, pool, err) : params;
+                    SegmentationResult result = model.segments(used, pool, null);
                     List<Annotation> ann = new ArrayList<>();
                     for (Segment s : result.segments()) {
                         ann.add(Annotation.of(s, rec.sampleRateHz()));
                     }
                     if (reference != null) {
-                        report(stdout, err, model, rec, params, ann, pool, criterion);
+                        report(stdout, err, model, rec, used, ann, pool, criterion);
                     }
                     if (toStdout) {
                         for (Annotation a : ann) {
@@ -228,7 +302,7 @@ public final class SegmentCommand implements Callable<Integer> {
                                         .resolveSibling(fmt.fileName(baseName(file)));
                         fmt.write(target, ann, rec.sampleRateHz() / 2);
                     }
-                    exportEach(err, rec, params, result, files.get(i)[1]);
+                    exportEach(err, rec, used, result, files.get(i)[1]);
                 } catch (IOException | IllegalArgumentException e) {
                     if (bar) {
                         err.println();
@@ -249,6 +323,16 @@ public final class SegmentCommand implements Callable<Integer> {
         stdout.flush();
         err.flush();
         return bad ? EchoicCli.EXIT_BAD_INPUT : 0;
+    }
+
+    /** {@code p} with the band and maximum length suggested for {@code rec} (the options given win). */
+    private SegmentationParams suggested(Recording rec, SegmentationParams p, ExecutorService pool, PrintWriter err)
+            throws IOException, InterruptedException {
+        SegmentationSuggestion.Suggestion s = SegmentationSuggestion.suggest(rec, p, pool);
+        SegmentationParams q = band != null ? s.params().withBand(p.bandLowHz(), p.bandHighHz()) : s.params();
+        q = maxLengthMs != null ? q.withMaxLengthMs(p.maxLengthMs()) : q;
+        err.println("echoic: " + rec.path().getFileName() + ": suggested " + s.why());
+        return q;
     }
 
     /** Writes each segment's audio and/or spectrogram (the options given) beside the recording's relative path. */
@@ -316,7 +400,13 @@ public final class SegmentCommand implements Callable<Integer> {
     static Map<String, Object> paramsJson(SegmentationParams p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("windowMs", p.windowMs());
-        m.put("percentile", p.thresholdPercentile());
+        if (p.usesAbsoluteThreshold()) {
+            m.put("thresholdDbfs", p.thresholdDbfs());
+        } else if (p.usesNoiseThreshold()) {
+            m.put("aboveNoiseDb", p.aboveNoiseDb());
+        } else {
+            m.put("percentile", p.thresholdPercentile());
+        }
         m.put("minSpacingMs", p.minSpacingMs());
         m.put("minLengthMs", p.minLengthMs());
         m.put("maxLengthMs", p.maxLengthMs());
@@ -324,7 +414,10 @@ public final class SegmentCommand implements Callable<Integer> {
         m.put("channel", p.channel() < 0 ? "mean" : String.valueOf(p.channel() + 1));
         if (p.hasBand()) {
             m.put("band", p.bandLowHz() + ":" + p.bandHighHz());
+        } else if (p.hasHighPass()) {
+            m.put("highPassHz", p.highPassHz());
         }
+        m.put("overlapFree", p.overlapFree());
         return m;
     }
 

@@ -16,16 +16,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code echoic spectrogram FILE --out X.npy|X.csv}: scipy.signal.spectrogram's numbers, shape (frequency, time). */
+/**
+ * {@code echoic spectrogram FILE --out X.npy|X.csv}: scipy.signal.spectrogram's numbers, with its defaults, shape
+ * (frequency, time).
+ */
 @Command(name = "spectrogram", mixinStandardHelpOptions = true,
-        description = "Compute a spectrogram (same numbers as scipy.signal.spectrogram) and save it as "
-                + ".npy or .csv with shape (frequency, time).")
+        description = "Compute a spectrogram (the numbers of scipy.signal.spectrogram, with its defaults: Tukey window "
+                + "alpha 0.25, noverlap nperseg/8, each segment detrended by its mean) and save it as .npy or .csv "
+                + "with shape (frequency, time).")
 public final class SpectrogramCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The audio file.")
     Path file;
 
     @Mixin
-    StftOptions stft = new StftOptions();
+    StftOptions stft = StftOptions.scipySpectrogram();
 
     @Option(names = "--mode", description = "psd or magnitude (default ${DEFAULT-VALUE}).")
     String mode = "psd";

@@ -6,12 +6,20 @@ import org.echoic.dsp.WindowFunction;
 
 import picocli.CommandLine.Option;
 
-/** STFT, channel and time-range options shared by the spectrogram, features and render commands. */
+/**
+ * STFT, channel and time-range options shared by the spectrogram, features and render commands. The spectrogram
+ * command starts from scipy.signal.spectrogram's defaults ({@link #scipySpectrogram()}), the others from a Hann window
+ * with half overlap and no detrending.
+ */
 final class StftOptions {
+    /** The default overlap is nperseg / this. */
+    private int overlapDivisor = 2;
+
     @Option(names = "--nperseg", description = "Samples per segment (default ${DEFAULT-VALUE}).")
     int nperseg = 256;
 
-    @Option(names = "--noverlap", description = "Overlapping samples (default: nperseg / 2).")
+    @Option(names = "--noverlap", description = "Overlapping samples (default: nperseg / 8 for spectrogram, as scipy; "
+            + "nperseg / 2 otherwise).")
     Integer noverlap;
 
     @Option(names = "--nfft", description = "FFT length >= nperseg (default: nperseg).")
@@ -35,8 +43,20 @@ final class StftOptions {
     @Option(names = "--end", description = "End in seconds (default: the end of the file).")
     Double endSeconds;
 
+    /**
+     * The defaults of scipy.signal.spectrogram: nperseg 256, noverlap nperseg // 8, a periodic Tukey window with
+     * alpha 0.25, each segment detrended by its mean, density scaling.
+     */
+    static StftOptions scipySpectrogram() {
+        StftOptions o = new StftOptions();
+        o.window = "tukey:0.25";
+        o.detrend = "constant";
+        o.overlapDivisor = 8;
+        return o;
+    }
+
     StftParams params(String mode) {
-        int ov = noverlap == null ? nperseg / 2 : noverlap;
+        int ov = noverlap == null ? nperseg / overlapDivisor : noverlap;
         int n = nfft == null ? nperseg : nfft;
         return new StftParams(nperseg, ov, n, WindowFunction.parse(window),
                 StftParams.Detrend.valueOf(choice("--detrend", detrend, "none", "constant")),

@@ -41,7 +41,7 @@ public final class ProjectFiles {
     /** Major version: a reader of major M refuses files of a larger major. */
     public static final int FORMAT_MAJOR = 1;
     /** Minor version: bumped when a section or field is added (older readers ignore or keep it). */
-    public static final int FORMAT_MINOR = 1;
+    public static final int FORMAT_MINOR = 2;
     /** The version this code writes. */
     public static final String FORMAT_VERSION = FORMAT_MAJOR + "." + FORMAT_MINOR;
     /** File name ending of project files. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.echoic.segment.Agreement;
 import org.echoic.segment.SegmentationFingerprint;
 import org.echoic.segment.SegmentationParams;
 
@@ -21,10 +22,20 @@ import org.echoic.segment.SegmentationParams;
  * @param fingerprint     what segmenting with {@code segmentation} gave when saved, or null when not recorded
  * @param annotationFiles reference annotation tables (Raven, Audacity, CSV), absolute paths
  * @param manualEdits     manual segment edits (typed by a later format version; kept as given)
+ * @param agreement       how the references are matched with the segments (format 1.2; null = ± 20 ms)
  */
 public record ProjectRecording(Path path, long sizeBytes, String sha256, double sampleRateHz, int channels,
                                SegmentationParams segmentation, SegmentationFingerprint fingerprint,
-                               List<Path> annotationFiles, List<OpaqueItem> manualEdits) {
+                               List<Path> annotationFiles, List<OpaqueItem> manualEdits,
+                               Agreement.Criterion agreement) {
+
+    /** A recording matched with the default criterion (± 20 ms on onsets and offsets). */
+    public ProjectRecording(Path path, long sizeBytes, String sha256, double sampleRateHz, int channels,
+                            SegmentationParams segmentation, SegmentationFingerprint fingerprint,
+                            List<Path> annotationFiles, List<OpaqueItem> manualEdits) {
+        this(path, sizeBytes, sha256, sampleRateHz, channels, segmentation, fingerprint, annotationFiles, manualEdits,
+                null);
+    }
 
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
@@ -49,6 +60,7 @@ public record ProjectRecording(Path path, long sizeBytes, String sha256, double 
         annotationFiles = annotationFiles == null ? List.of()
                 : annotationFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         manualEdits = manualEdits == null ? List.of() : List.copyOf(manualEdits);
+        agreement = agreement == null ? Agreement.Criterion.DEFAULT : agreement;
     }
 
     /** A newly added recording: size and hash not yet known, default segmentation, nothing else. */
@@ -69,32 +81,37 @@ public record ProjectRecording(Path path, long sizeBytes, String sha256, double 
 
     public ProjectRecording withFile(Path newPath, long newSizeBytes, String newSha256) {
         return new ProjectRecording(newPath, newSizeBytes, newSha256, sampleRateHz, channels, segmentation,
-                fingerprint, annotationFiles, manualEdits);
+                fingerprint, annotationFiles, manualEdits, agreement);
     }
 
     /** New parameters; the fingerprint is cleared when they differ from the current ones. */
     public ProjectRecording withSegmentation(SegmentationParams params) {
         return new ProjectRecording(path, sizeBytes, sha256, sampleRateHz, channels, params,
-                params.equals(segmentation) ? fingerprint : null, annotationFiles, manualEdits);
+                params.equals(segmentation) ? fingerprint : null, annotationFiles, manualEdits, agreement);
     }
 
     public ProjectRecording withFingerprint(SegmentationFingerprint f) {
         return new ProjectRecording(path, sizeBytes, sha256, sampleRateHz, channels, segmentation, f,
-                annotationFiles, manualEdits);
+                annotationFiles, manualEdits, agreement);
     }
 
     public ProjectRecording withFormat(double newSampleRateHz, int newChannels) {
         return new ProjectRecording(path, sizeBytes, sha256, newSampleRateHz, newChannels, segmentation, fingerprint,
-                annotationFiles, manualEdits);
+                annotationFiles, manualEdits, agreement);
     }
 
     public ProjectRecording withAnnotationFiles(List<Path> files) {
         return new ProjectRecording(path, sizeBytes, sha256, sampleRateHz, channels, segmentation, fingerprint,
-                files, manualEdits);
+                files, manualEdits, agreement);
+    }
+
+    public ProjectRecording withAgreement(Agreement.Criterion criterion) {
+        return new ProjectRecording(path, sizeBytes, sha256, sampleRateHz, channels, segmentation, fingerprint,
+                annotationFiles, manualEdits, criterion);
     }
 
     public ProjectRecording withManualEdits(List<OpaqueItem> edits) {
         return new ProjectRecording(path, sizeBytes, sha256, sampleRateHz, channels, segmentation, fingerprint,
-                annotationFiles, edits);
+                annotationFiles, edits, agreement);
     }
 }

@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
 /**
  * Searches segmentation parameters for the best F1 against reference annotations of one or several
  * recordings (pooled: total matches over total detections and references). For each window length the
- * envelopes are computed once; then a coordinate search over percentile, minimum spacing, minimum and
+ * envelopes are computed once; then a coordinate search over percentile, dB above the noise floor, minimum spacing,
+ * minimum and
  * maximum length and buffer (each over a fixed grid, repeated until no step improves) uses the fast path
  * of {@link SegmentationModel}, from the starting parameters, from the defaults and from the defaults with the
  * length limits fitted to the references (half the shortest, twice the longest: multi-second songs are otherwise
@@ -23,6 +24,7 @@ import java.util.function.UnaryOperator;
 public final class AutoTune {
     static final double[] WINDOWS_MS = {1, 2, 4, 8, 16};
     static final double[] PERCENTILES = {30, 40, 50, 60, 70, 75, 80, 85, 88, 90, 92, 94, 95, 96, 97, 98, 99, 99.5};
+    static final double[] ABOVE_NOISE_DB = {3, 6, 8, 10, 12, 15, 20, 25, 30, 40};
     static final double[] SPACINGS_MS = {0, 1, 2, 5, 10, 20, 50};
     static final double[] MIN_LENGTHS_MS = {0, 2, 5, 10, 15, 20, 30, 50, 100};
     static final double[] MAX_LENGTHS_MS = {50, 100, 200, 300, 500, 1000, 2000, 5000, 60_000};
@@ -146,6 +148,9 @@ public final class AutoTune {
         List<UnaryOperator<SegmentationParams>> steps = new ArrayList<>();
         for (double v : PERCENTILES) {
             steps.add(q -> q.withPercentile(v));
+        }
+        for (double v : ABOVE_NOISE_DB) {
+            steps.add(q -> q.withAboveNoiseDb(v));
         }
         for (double v : SPACINGS_MS) {
             steps.add(q -> q.withMinSpacingMs(v));

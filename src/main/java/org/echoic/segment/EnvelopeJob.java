@@ -13,8 +13,8 @@ import org.echoic.audio.Recording;
  * Computes an {@link Envelope} (SEGMENTATION.md step 1) from a recording in one streaming pass, in blocks
  * of {@value #BLOCK} frames: rectify, quantise to fixed point, centred running box sum with reflection at
  * the edges, keeping only the per-block minima and maxima and the histogram (the sums are recomputed from
- * the recording when a scan needs them). With a band, the band-passed sums ({@link BandPassRecording}) are
- * stored instead, since they depend on the read alignment. Starts no thread: with an executor, the second
+ * the recording when a scan needs them). With a band or a high-pass, the filtered sums ({@link BandPassRecording})
+ * are stored instead, since they depend on the read alignment. A high-pass at or above Nyquist is ignored. Starts no thread: with an executor, the second
  * half of the recording is computed on it while the caller computes the first, and the envelope's later
  * scans share their work with it the same way. Reports progress (0–1) and stops with
  * {@link InterruptedException} when the calling thread is interrupted. Stateless; thread-safe.
@@ -49,12 +49,16 @@ public final class EnvelopeJob {
         if (spec.hasBand()) {
             source = new BandPassRecording(recording, channel, spec.bandLowHz(), spec.bandHighHz());
             channel = 0;
+        } else if (spec.hasHighPass() && spec.highPassHz() < recording.sampleRateHz() / 2) {
+            source = new BandPassRecording(recording, channel, spec.highPassHz(), Double.POSITIVE_INFINITY);
+            channel = 0;
         }
+        boolean filtered = source != recording;
         double rate = recording.sampleRateHz();
         long n = recording.frames();
         int w = spec.windowFrames(rate);
         long q = Envelope.scaleFor(w);
-        IntStore store = spec.hasBand() ? new IntStore(n, heapLimit, chunkBits) : null;
+        IntStore store = filtered ? new IntStore(n, heapLimit, chunkBits) : null;
         BoxSums sums = BoxSums.fromAudio(source, channel, w, q);
         boolean ok = false;
         try {

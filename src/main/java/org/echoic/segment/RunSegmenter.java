@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Steps 4–6 of SEGMENTATION.md on a stream of maximal runs (in increasing order): merge runs whose gap
  * is shorter than the minimum spacing, keep merged runs with minLength &lt; length &lt; maxLength
- * (strictly), pad kept runs by the buffer clamped to [0, frames). All lengths in frames. Single use, not
+ * (strictly), pad kept runs by the buffer clamped to [0, frames). Overlap-free: where two padded neighbours
+ * would overlap, both stop at the middle of the gap between their runs. All lengths in frames. Single use, not
  * thread-safe.
  */
 final class RunSegmenter implements Envelope.RunSink {
@@ -15,6 +16,8 @@ final class RunSegmenter implements Envelope.RunSink {
     private final long minLength;
     private final long maxLength;
     private final long buffer;
+    private final boolean overlapFree;
+    private long lastKeptEnd = -1;
     private final List<Segment> kept = new ArrayList<>();
     private final List<RejectedRun> rejected = new ArrayList<>();
     private long tooShort;
@@ -22,8 +25,9 @@ final class RunSegmenter implements Envelope.RunSink {
     private long start = -1;
     private long end = -1;
 
-    RunSegmenter(long frames, long minSpacing, long minLength, long maxLength, long buffer) {
+    RunSegmenter(long frames, long minSpacing, long minLength, long maxLength, long buffer, boolean overlapFree) {
         this.frames = frames;
+        this.overlapFree = overlapFree;
         this.minSpacing = minSpacing;
         this.minLength = minLength;
         this.maxLength = maxLength;
@@ -35,7 +39,7 @@ final class RunSegmenter implements Envelope.RunSink {
         return new RunSegmenter(frames, SegmentationParams.frames(p.minSpacingMs(), sampleRateHz),
                 SegmentationParams.frames(p.minLengthMs(), sampleRateHz),
                 SegmentationParams.frames(p.maxLengthMs(), sampleRateHz),
-                SegmentationParams.frames(p.bufferMs(), sampleRateHz));
+                SegmentationParams.frames(p.bufferMs(), sampleRateHz), p.overlapFree());
     }
 
     @Override
@@ -61,7 +65,15 @@ final class RunSegmenter implements Envelope.RunSink {
             tooLong++;
             reject(RejectedRun.Reason.TOO_LONG);
         } else {
-            kept.add(new Segment(Math.max(0, start - buffer), Math.min(frames, end + buffer)));
+            long from = Math.max(0, start - buffer);
+            if (overlapFree && !kept.isEmpty() && from < kept.get(kept.size() - 1).endFrame()) {
+                long middle = lastKeptEnd + (start - lastKeptEnd) / 2;
+                Segment previous = kept.remove(kept.size() - 1);
+                kept.add(new Segment(previous.startFrame(), Math.min(previous.endFrame(), middle)));
+                from = Math.max(from, middle);
+            }
+            kept.add(new Segment(from, Math.min(frames, end + buffer)));
+            lastKeptEnd = end;
         }
         start = -1;
     }

@@ -93,8 +93,8 @@ public final class SegmentationModel implements AutoCloseable {
             throw new IllegalStateException("no envelope for " + params.envelopeSpec() + ": call computeEnvelope first");
         }
         Envelope env = envelope;
-        double thresholdSum = params.usesAbsoluteThreshold() ? thresholdSum(env, params)
-                : env.knownPercentileSum(params.thresholdPercentile());
+        double thresholdSum = params.usesAbsoluteThreshold() || params.usesNoiseThreshold()
+                ? thresholdSum(env, params) : env.knownPercentileSum(params.thresholdPercentile());
         RunSegmenter seg = RunSegmenter.of(params, env.frames(), env.sampleRateHz());
         if (Double.isNaN(thresholdSum)) {
             RunCache cache = new RunCache(seg);
@@ -160,10 +160,18 @@ public final class SegmentationModel implements AutoCloseable {
         }
     }
 
-    /** The threshold of {@code params} as a box sum of {@code env} (percentile or dBFS), before rounding up. */
+    /**
+     * The threshold of {@code params} as a box sum of {@code env} (dBFS, dB above the noise floor, or percentile),
+     * before rounding up. The noise floor is the envelope's {@value SegmentationParams#NOISE_PERCENTILE}th
+     * percentile (at least one quantisation step, so a digitally silent floor still gives a threshold).
+     */
     public static double thresholdSum(Envelope env, SegmentationParams params) {
         if (params.usesAbsoluteThreshold()) {
             return Math.pow(10, params.thresholdDbfs() / 20) * env.sumPerUnit();
+        }
+        if (params.usesNoiseThreshold()) {
+            double floor = Math.max(1, env.percentileSum(SegmentationParams.NOISE_PERCENTILE));
+            return floor * Math.pow(10, params.aboveNoiseDb() / 20);
         }
         return env.percentileSum(params.thresholdPercentile());
     }

@@ -150,17 +150,37 @@ public final class GenerationPipeline {
     }
 
     /**
-     * Segments a recording and turns its segments into model frames with the model's settings. Any thread.
-     *
-     * @throws IllegalArgumentException if the recording's frames would not fit the model
+     * Refuses a recording whose frames would not be the model's: another number of values, or (when the model knows
+     * the rate of its sound) another sample rate, at which the same bins are other frequencies.
      */
-    public static Corpus realCorpus(Recording rec, String id, ModelInfo info, SegmentationParams seg)
-            throws InterruptedException, IOException {
+    static void requireFits(Recording rec, String id, ModelInfo info) {
+        double modelRate = info.sound().hasAudio() ? info.sound().sampleRateHz() : Double.NaN;
+        if (Double.isFinite(modelRate) && Math.abs(rec.sampleRateHz() - modelRate) > 1e-3 * modelRate) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s is recorded at %s kHz, the "
+                    + "model learned frames of %s kHz sound: the same bins would be other frequencies, so the "
+                    + "comparison would mean nothing (compare with a recording at %s kHz or with the training corpus)",
+                    id, khz(rec.sampleRateHz()), khz(modelRate), khz(modelRate)));
+        }
         if (info.sound().frames().nVisible(rec.sampleRateHz()) != info.nVisible()) {
             throw new IllegalArgumentException(id + ": at " + rec.sampleRateHz() + " Hz its frames would have "
                     + info.sound().frames().nVisible(rec.sampleRateHz()) + " values, the model has "
                     + info.nVisible());
         }
+    }
+
+    private static String khz(double hz) {
+        return new java.math.BigDecimal(hz / 1000).round(new java.math.MathContext(4)).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /**
+     * Segments a recording and turns its segments into model frames with the model's settings. Any thread.
+     *
+     * @throws IllegalArgumentException if the recording's frames would not fit the model (or its rate differs)
+     */
+    public static Corpus realCorpus(Recording rec, String id, ModelInfo info, SegmentationParams seg)
+            throws InterruptedException, IOException {
+        requireFits(rec, id, info);
         List<Segment> segments;
         try (SegmentationModel m = new SegmentationModel(rec)) {
             segments = m.segments(seg, null, null).segments();
@@ -177,11 +197,7 @@ public final class GenerationPipeline {
      */
     public static Corpus realCorpus(Recording rec, String id, ModelInfo info, List<Segment> segments, int channel)
             throws InterruptedException, IOException {
-        if (info.sound().frames().nVisible(rec.sampleRateHz()) != info.nVisible()) {
-            throw new IllegalArgumentException(id + ": at " + rec.sampleRateHz() + " Hz its frames would have "
-                    + info.sound().frames().nVisible(rec.sampleRateHz()) + " values, the model has "
-                    + info.nVisible());
-        }
+        requireFits(rec, id, info);
         CorpusBuilder b = new CorpusBuilder(info.sound().frames(), channel).joiningGaps(info.joinGapSeconds());
         b.add(id, rec, segments);
         if (b.size() == 0) {

@@ -25,7 +25,8 @@ public final class GenerationReplay {
 
     /**
      * A primer from a file: sequence {@code index} of a JSON data set, or segment {@code index} of a recording
-     * segmented with the default parameters; its first {@code frames} frames (at least one).
+     * segmented with the original parameters (SEGMENTATION.md, as sidecars were written); its first {@code frames}
+     * frames (at least one).
      */
     public static GenerationRequest.Primer primer(Path source, int index, int frames, GenerationPipeline.ModelInfo info)
             throws IOException, InterruptedException {
@@ -39,8 +40,8 @@ public final class GenerationReplay {
                     Arrays.copyOf(s, Math.max(1, Math.min(frames, s.length))));
         }
         try (Recording rec = AudioFiles.open(source)) {
-            Corpus c = GenerationPipeline.realCorpus(rec, source.toString(), info, SegmentationParams.DEFAULTS);
-            return GenerationPipeline.primer(c, index, frames, SegmentationParams.DEFAULTS.channel());
+            Corpus c = GenerationPipeline.realCorpus(rec, source.toString(), info, SegmentationParams.ORIGINAL);
+            return GenerationPipeline.primer(c, index, frames, SegmentationParams.ORIGINAL.channel());
         }
     }
 

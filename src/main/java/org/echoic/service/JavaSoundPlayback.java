@@ -65,8 +65,21 @@ public final class JavaSoundPlayback implements Playback {
             s.thread.start();
             return;
         }
-        String why = failure == null || failure.getMessage() == null ? "no output line" : failure.getMessage();
-        throw new PlaybackUnavailableException("No audio output is available: " + why, failure);
+        throw new PlaybackUnavailableException(userMessage(failure), failure);
+    }
+
+    /**
+     * What the user reads when no line opened: Java Sound's own text ("No line matching interface SourceDataLine
+     * supporting format …") stays in the cause.
+     */
+    static String userMessage(Throwable failure) {
+        if (failure instanceof LineUnavailableException) {
+            return "The audio output device is busy or refuses 16-bit mono";
+        }
+        if (failure instanceof SecurityException) {
+            return "Audio output is not permitted here";
+        }
+        return "No audio output device";
     }
 
     @Override

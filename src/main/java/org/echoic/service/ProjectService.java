@@ -41,6 +41,10 @@ public final class ProjectService implements AutoCloseable {
     private final AtomicLong changes = new AtomicLong();
     private volatile Path file;
     private volatile long savedAt;
+    /** The state as last saved, opened or created; null while a recovered state is unsaved. */
+    private volatile Project savedState = Project.EMPTY;
+    /** A change outside {@link #project()} since the last save ({@link #markDirty}). */
+    private volatile boolean markedDirty;
     private volatile long recoveredAt;
     private volatile double progress = 1;
     private ScheduledFuture<?> autosave;
@@ -125,13 +129,18 @@ public final class ProjectService implements AutoCloseable {
         return changes.get();
     }
 
-    /** True when something changed since the last save (or since the project was opened or created). */
+    /**
+     * True when the state differs from the one last saved (or opened or created), or a change outside it was
+     * marked: a change that is undone (a zoom and back, a resize of a fitted view) leaves the project clean.
+     */
     public boolean isDirty() {
-        return changes.get() != savedAt;
+        Project saved = savedState;
+        return markedDirty || saved == null || !saved.equals(state.get());
     }
 
     /** Records a change that is not (yet) part of {@link #project()}. */
     public void markDirty() {
+        markedDirty = true;
         changes.incrementAndGet();
     }
 
@@ -154,6 +163,8 @@ public final class ProjectService implements AutoCloseable {
         file = projectFile == null ? null : projectFile.toAbsolutePath().normalize();
         long now = changes.incrementAndGet();
         savedAt = dirty ? now - 1 : now;
+        savedState = dirty ? null : project;
+        markedDirty = false;
         recoveredAt = now;
         if (projectFile != null && !dirty) {
             recentProjects.add(projectFile);
@@ -264,6 +275,8 @@ public final class ProjectService implements AutoCloseable {
         synchronized (this) {
             file = target;
             savedAt = at;
+            savedState = merge(snapshot, snapshot, toSave);
+            markedDirty = false;
         }
         Files.deleteIfExists(oldRecovery);
         Files.deleteIfExists(recoveryFile());

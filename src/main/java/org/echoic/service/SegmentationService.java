@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 
 import org.echoic.project.OpaqueItem;
 import org.echoic.project.ProjectRecording;
+import org.echoic.segment.Agreement;
 import org.echoic.segment.SegmentEdits;
 import org.echoic.segment.SegmentationParams;
 
@@ -30,7 +31,8 @@ public final class SegmentationService implements AutoCloseable {
     private final Map<SegmentationSession, Stored> synced = new IdentityHashMap<>();
 
     /** What a session and the project agreed on at the last sync. */
-    private record Stored(SegmentationParams params, List<SegmentEdits.Edit> edits, List<Path> annotationFiles) {
+    private record Stored(SegmentationParams params, List<SegmentEdits.Edit> edits, List<Path> annotationFiles,
+                          Agreement.Criterion criterion) {
     }
 
     /** @param projects the open project to keep in step, or null for none */
@@ -80,14 +82,18 @@ public final class SegmentationService implements AutoCloseable {
             return;
         }
         ProjectRecording pr = e.get();
-        Stored inProject = new Stored(pr.segmentation(), editsFromItems(pr.manualEdits()), pr.annotationFiles());
+        Stored inProject = new Stored(pr.segmentation(), editsFromItems(pr.manualEdits()), pr.annotationFiles(),
+                pr.agreement());
         Path refFile = s.wantedReferences();
         Stored inSession = new Stored(s.params(), s.edits(),
-                refFile == null ? List.of() : List.of(refFile.toAbsolutePath().normalize()));
+                refFile == null ? List.of() : List.of(refFile.toAbsolutePath().normalize()), s.criterion());
         Stored last = synced.get(s);
         if (!inProject.equals(last)) {
             if (pr.segmentation().channel() < s.recording().channels()) {
                 s.setParams(pr.segmentation());
+            }
+            if (!inProject.criterion().equals(inSession.criterion())) {
+                s.setCriterion(inProject.criterion());
             }
             if (!inProject.edits().equals(inSession.edits())) {
                 s.restoreEdits(inProject.edits());
@@ -103,7 +109,7 @@ public final class SegmentationService implements AutoCloseable {
         } else if (!inSession.equals(last)) {
             projects.update(p -> p.withRecording(s.recording().path(), r -> r.withSegmentation(inSession.params())
                     .withManualEdits(itemsFromEdits(inSession.edits()))
-                    .withAnnotationFiles(inSession.annotationFiles())));
+                    .withAnnotationFiles(inSession.annotationFiles()).withAgreement(inSession.criterion())));
             synced.put(s, inSession);
         }
     }

@@ -24,6 +24,7 @@ import org.echoic.segment.Segment;
 import org.echoic.segment.SegmentEdits;
 import org.echoic.segment.SegmentationModel;
 import org.echoic.segment.SegmentationParams;
+import org.echoic.segment.SegmentationSuggestion;
 import org.echoic.segment.SegmentationResult;
 
 /**
@@ -310,6 +311,18 @@ public final class SegmentationSession implements AutoCloseable {
         });
         job.setFuture(f);
         return job;
+    }
+
+    /**
+     * Starts the first-run suggestion of band and maximum length from the recording alone
+     * ({@link SegmentationSuggestion}), from the current parameters, on the compute pool.
+     */
+    public Future<SegmentationSuggestion.Suggestion> suggest() {
+        SegmentationParams start;
+        synchronized (this) {
+            start = params;
+        }
+        return compute.submit(() -> SegmentationSuggestion.suggest(recording, start, null));
     }
 
     /** Recomputes the published snapshot (edits replayed, peaks, agreement) on the compute pool. */

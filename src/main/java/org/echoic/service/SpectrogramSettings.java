@@ -52,6 +52,17 @@ public record SpectrogramSettings(StftParams stft, ColorMap colorMap, FrequencyA
                 maxHzFor(sampleRateHz), axis, colorMap, floorDb, rangeDb);
     }
 
+    /** These settings as a project keeps them. */
+    public org.echoic.project.SpectrogramSettings toProject() {
+        return new org.echoic.project.SpectrogramSettings(stft, colorMap, floorDb, rangeDb, axis.name(), minHz, maxHz);
+    }
+
+    /** The settings a project keeps, for the view. */
+    public static SpectrogramSettings fromProject(org.echoic.project.SpectrogramSettings p) {
+        return new SpectrogramSettings(p.stft().mode() == StftParams.Mode.COMPLEX ? DEFAULT.stft() : p.stft(),
+                p.colorMap(), FrequencyAxis.valueOf(p.axis()), p.minHz(), p.maxHz(), p.floorDb(), p.rangeDb());
+    }
+
     public SpectrogramSettings withStft(StftParams p) {
         return new SpectrogramSettings(p, colorMap, axis, minHz, maxHz, floorDb, rangeDb);
     }

@@ -81,28 +81,14 @@ public final class EchoicApp extends Application {
         executors = new AppExecutors();
         service = new RecordingService(executors, new RecentFiles(RecentFiles.defaultFile()));
         playback = new JavaSoundPlayback();
-        WorkbenchView view = WorkbenchView.showIn(stage, service, playback);
-        inspection = new InspectionService(executors);
-        javafx.scene.control.Tab modelTab = ModelView.tab(view, inspection, playback);
-        view.addViewTab(modelTab, 1);
         projects = new ProjectService(executors, new RecentFiles(ProjectService.defaultRecentProjectsFile()),
                 ProjectService.defaultRecoveryDir());
-        ProjectController project = ProjectController.install(stage, view, projects);
-        segmentations = new SegmentationService(executors.compute(), projects);
-        SegmentationWorkbench segmentation = SegmentationWorkbench.install(view, segmentations);
-        String version = EchoicApp.class.getPackage().getImplementationVersion();
-        training = TrainingTab.install(stage, view, projects, executors, version == null ? "development" : version);
-        ((ModelView) modelTab.getContent()).linkTraining(training.runStartedProperty(),
-                training.checkpointsWrittenProperty(), training.corpusProperty());
-        LabelWorkbench labelling = LabelWorkbench.install(view, training.service(), projects, segmentation.state());
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> labelling.dispose());
-        javafx.scene.control.Tab lesson = new javafx.scene.control.Tab("STFT lesson",
-                new StftLessonView(training.service().modelThread()));
-        lesson.setClosable(false);
-        view.addViewTab(lesson);
-        view.generatePanel().setOnExported(entry -> projects.update(p -> p.withGenerated(entry)));
-        view.generatePanel().link(segmentations, projects, training.latestCheckpointProperty(),
-                training.corpusPanel().corpusProperty());
+        Assembled app = assemble(stage, executors, service, playback, projects);
+        WorkbenchView view = app.view();
+        ProjectController project = app.project();
+        inspection = app.inspection();
+        segmentations = app.segmentations();
+        training = app.training();
         projects.startAutosave(ProjectService.AUTOSAVE_PERIOD);
         List<Path> files = getParameters().getRaw().stream().map(Paths::get).toList();
         if (files.size() == 1 && files.get(0).toString().endsWith(ProjectService.EXTENSION)) {
@@ -121,6 +107,41 @@ public final class EchoicApp extends Application {
             view.statusBar().setMessage("The sample " + SAMPLE + " was not found: open recordings with File ▸ Open files… "
                     + "or drop files or folders on the window");
         }
+    }
+
+    /** The parts of an assembled workbench that its owner closes or drives. */
+    record Assembled(WorkbenchView view, ProjectController project, InspectionService inspection,
+                     SegmentationService segmentations, TrainingTab training) {
+    }
+
+    /**
+     * The whole workbench in {@code stage}, every tool wired as the application runs it (tests build it the same
+     * way); the caller owns and closes the services, and opens recordings or a project.
+     */
+    static Assembled assemble(Stage stage, AppExecutors executors, RecordingService service, Playback playback,
+                              ProjectService projects) {
+        WorkbenchView view = WorkbenchView.showIn(stage, service, playback);
+        InspectionService inspection = new InspectionService(executors);
+        javafx.scene.control.Tab modelTab = ModelView.tab(view, inspection, playback);
+        view.addViewTab(modelTab, 1);
+        ProjectController project = ProjectController.install(stage, view, projects);
+        SegmentationService segmentations = new SegmentationService(executors.compute(), projects);
+        SegmentationWorkbench segmentation = SegmentationWorkbench.install(view, segmentations);
+        String version = EchoicApp.class.getPackage().getImplementationVersion();
+        TrainingTab training = TrainingTab.install(stage, view, projects, executors,
+                version == null ? "development" : version);
+        ((ModelView) modelTab.getContent()).linkTraining(training.runStartedProperty(),
+                training.checkpointsWrittenProperty(), training.corpusProperty());
+        LabelWorkbench labelling = LabelWorkbench.install(view, training.service(), projects, segmentation.state());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> labelling.dispose());
+        javafx.scene.control.Tab lesson = new javafx.scene.control.Tab("STFT lesson",
+                new StftLessonView(training.service().modelThread()));
+        lesson.setClosable(false);
+        view.addViewTab(lesson);
+        view.generatePanel().setOnExported(entry -> projects.update(p -> p.withGenerated(entry)));
+        view.generatePanel().link(segmentations, projects, training.latestCheckpointProperty(),
+                training.corpusPanel().corpusProperty());
+        return new Assembled(view, project, inspection, segmentations, training);
     }
 
     /** The sample in the working directory, else beside the jar (or one folder up, for target/echoic.jar). */

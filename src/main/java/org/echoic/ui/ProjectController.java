@@ -31,12 +31,14 @@ import org.echoic.project.ViewState;
 import org.echoic.render.Viewport;
 import org.echoic.service.OpenRecording;
 import org.echoic.service.ProjectService;
+import org.echoic.service.SpectrogramSettings;
 
 /**
  * Projects in the workbench: File ▸ New project, Open project…, Save (Ctrl+S), Save As…, Recent projects; the window
  * title ({@code name* — Echoic} while there are unsaved changes); the Save / Don't save / Cancel question before
  * closing; the recovery offer; the relink dialog; and the binding that keeps {@link ProjectService}'s state in step
- * with the workbench (open recordings, shown recording, channel, visible range). JavaFX thread only.
+ * with the workbench (open recordings, shown recording, channel, visible range, spectrogram settings). Project
+ * dialogs open in the project's folder, or beside its recordings while it is untitled. JavaFX thread only.
  */
 public final class ProjectController {
     private final Stage stage;
@@ -139,6 +141,18 @@ public final class ProjectController {
                                 r.recording().sampleRateHz(), r.recording().channels())));
                     }
                 }
+                for (OpenRecording r : change.getRemoved()) {
+                    if (!restoring) {
+                        Path gone = r.recording().path().toAbsolutePath().normalize();
+                        projects.update(p -> p.withRecordings(p.recordings().stream()
+                                .filter(x -> !x.path().equals(gone)).toList()));
+                    }
+                }
+            }
+        });
+        view.spectrogramLane().settingsProperty().addListener((o, a, b) -> {
+            if (!restoring) {
+                projects.update(p -> p.withSpectrogram(b.toProject()));
             }
         });
         TimelineModel m = view.model();
@@ -153,9 +167,12 @@ public final class ProjectController {
         }
         TimelineModel m = view.model();
         OpenRecording r = m.recordingProperty().get();
+        Viewport vp = m.viewport();
+        boolean whole = vp.startFrame() <= 0 && vp.endFrame() >= m.totalFrames() - 0.5;
         ViewState v = r == null ? ViewState.NONE
                 : new ViewState(Math.max(-1, projects.project().indexOf(r.recording().path())),
-                Math.max(0, m.viewport().startFrame()), Math.max(0, m.viewport().endFrame()), m.channelProperty().get());
+                whole ? 0 : Math.max(0, vp.startFrame()), whole ? 0 : Math.max(0, vp.endFrame()),
+                m.channelProperty().get());
         projects.update(p -> v.selectedRecording() < p.recordings().size() ? p.withView(v) : p);
     }
 
@@ -184,6 +201,7 @@ public final class ProjectController {
     private void newProject() {
         restoring = true;
         view.closeAllRecordings();
+        view.spectrogramLane().settingsProperty().set(SpectrogramSettings.DEFAULT);
         restoring = false;
         projects.newProject();
         view.statusBar().setMessage("New project");
@@ -261,6 +279,7 @@ public final class ProjectController {
     private CompletableFuture<Void> restore(Project p, Path file, boolean dirty, List<Path> skip) {
         restoring = true;
         view.closeAllRecordings();
+        view.spectrogramLane().settingsProperty().set(SpectrogramSettings.fromProject(p.spectrogram()));
         List<Path> paths = p.recordings().stream().map(ProjectRecording::path)
                 .filter(x -> !skip.contains(x) && Files.isRegularFile(x)).toList();
         return view.open(paths).thenAccept(outcome -> {
@@ -349,9 +368,24 @@ public final class ProjectController {
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("Echoic projects", "*" + ProjectService.EXTENSION),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        projects.recentProjects().list().stream().map(Path::getParent).filter(d -> d != null && Files.isDirectory(d))
-                .findFirst().ifPresent(d -> chooser.setInitialDirectory(d.toFile()));
+        initialFolder().ifPresent(d -> chooser.setInitialDirectory(d.toFile()));
         return chooser;
+    }
+
+    /**
+     * Where the project dialogs open: the project's folder; for an untitled project the folder of the shown
+     * recording (else of its first); else the folder of the last project.
+     */
+    Optional<Path> initialFolder() {
+        List<Path> candidates = new ArrayList<>();
+        projects.file().map(Path::getParent).ifPresent(candidates::add);
+        OpenRecording shown = view.model().recordingProperty().get();
+        if (shown != null) {
+            candidates.add(shown.recording().path().toAbsolutePath().getParent());
+        }
+        projects.project().recordings().stream().findFirst().map(r -> r.path().getParent()).ifPresent(candidates::add);
+        projects.recentProjects().list().stream().map(Path::getParent).forEach(candidates::add);
+        return candidates.stream().filter(d -> d != null && Files.isDirectory(d)).findFirst();
     }
 
     private static void deleteQuietly(Path p) {

@@ -30,18 +30,19 @@ public final class RecordingListView extends ListView<OpenRecording> {
                     setTooltip(null);
                 } else {
                     setText(item.name() + "\n" + describe(item.recording()));
+                    setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
                     setTooltip(new Tooltip(item.recording().path().toString()));
                 }
             }
         });
     }
 
-    /** "wav · pcm_s16 · 2 ch" and "44.1 kHz · 0:01:05.120" on two lines. */
+    /** "wav · pcm_s16 · 2 ch" and "44.1 kHz · 1:05.1" on two lines. */
     public static String describe(Recording r) {
         double rateKHz = r.sampleRateHz() / 1000;
         String rate = rateKHz == Math.rint(rateKHz) ? String.format(Locale.ROOT, "%.0f kHz", rateKHz)
                 : String.format(Locale.ROOT, "%.1f kHz", rateKHz);
         return r.container() + " · " + r.encoding().label() + " · " + r.channels() + " ch\n" + rate + " · "
-                + TimeFormat.hms(r.durationSeconds());
+                + TimeFormat.duration(r.durationSeconds());
     }
 }

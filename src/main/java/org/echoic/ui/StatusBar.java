@@ -3,14 +3,16 @@ package org.echoic.ui;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 /**
  * The bottom bar: a message (what happened last), a non-modal notice (e.g. no audio output), the selection and
- * cursor readouts, and the progress of background work. JavaFX thread only.
+ * cursor readouts, and the progress of background work. Texts never widen the window: each label may shrink to
+ * nothing, the message first, and shows an ellipsis with the whole text in its tooltip. JavaFX thread only.
  */
 public final class StatusBar extends HBox {
     private final Label message = label("statusText");
@@ -29,17 +31,32 @@ public final class StatusBar extends HBox {
         notice.getStyleClass().add("notice");
         progress.setId("buildProgress");
         progress.setPrefWidth(120);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(message, notice, spacer, selection, cursor, progressText, progress);
+        progress.setMinWidth(60);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox.setHgrow(notice, Priority.SOMETIMES);
+        getChildren().addAll(message, notice, selection, cursor, progressText, progress);
         showProgress(null, 1);
     }
 
     private static Label label(String id) {
         Label l = new Label();
         l.setId(id);
-        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setMinWidth(0);
+        l.setWrapText(false);
+        l.setTextOverrun(OverrunStyle.ELLIPSIS);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(l.textProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        l.textProperty().addListener((o, a, b) -> l.setTooltip(b == null || b.isEmpty() ? null : tip));
         return l;
+    }
+
+    /** Keeps the bar from asking for more width than its window has. */
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
     }
 
     public void setMessage(String text) {

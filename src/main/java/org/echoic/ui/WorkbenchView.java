@@ -54,6 +54,10 @@ import org.echoic.service.SpectrogramService;
  */
 public final class WorkbenchView extends BorderPane {
     private static final double POLL_SECONDS = 0.05;
+    /** Narrowest the recording list, the centre views and the tool pane get (a maximise or resize keeps them). */
+    static final double LIST_MIN_WIDTH = 150;
+    static final double VIEWS_MIN_WIDTH = 360;
+    static final double TOOLS_MIN_WIDTH = 300;
 
     private final RecordingService service;
     private final Playback playback;
@@ -85,17 +89,32 @@ public final class WorkbenchView extends BorderPane {
         lanes.addLane(spectrogramLane);
 
         fileMenu = openActions.fileMenu(() -> quit.run());
-        MenuBar menus = new MenuBar(fileMenu, new ZoomControls(model).viewMenu());
+        javafx.scene.control.MenuItem close = new javafx.scene.control.MenuItem("Close recording");
+        close.setId("closeRecording");
+        close.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+W"));
+        close.setOnAction(e -> closeRecording(model.recordingProperty().get()));
+        close.disableProperty().bind(model.recordingProperty().isNull());
+        fileMenu.getItems().add(3, close);
+        MenuBar menus = new MenuBar(fileMenu, new ZoomControls(model).viewMenu(),
+                HelpMenu.create(() -> getScene() == null ? null : getScene().getWindow()));
         ToolBar toolbar = new ToolBar();
         playbackBar.addTo(toolbar);
         toolbar.getItems().add(new Separator());
         new ZoomControls(model).addTo(toolbar);
         toolbar.getItems().add(new Separator());
         addChannelAndAmplitude(toolbar);
+        toolbar.getItems().forEach(n -> {
+            if (n instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
         setTop(new VBox(menus, toolbar));
 
         tools.setId("toolTabs");
-        tools.setPrefWidth(280);
+        tools.setPrefWidth(340);
+        tools.setMinWidth(TOOLS_MIN_WIDTH);
+        list.setMinWidth(LIST_MIN_WIDTH);
+        views.setMinWidth(VIEWS_MIN_WIDTH);
         tools.getTabs().add(new Tab("Recording", new RecordingInfoView(model)));
         tools.getTabs().add(new Tab("Spectrogram", new SpectrogramPanel(spectrogramLane, model,
                 new SpectrogramExportActions(model, spectrogramLane, service.executors(), status::setMessage))));
@@ -107,7 +126,8 @@ public final class WorkbenchView extends BorderPane {
         generatePanel = GeneratePanel.create(service, playback, model);
         views.getTabs().add(GeneratePanel.tab(generatePanel));
         SplitPane split = new SplitPane(list, views, tools);
-        split.setDividerPositions(0.2, 0.8);
+        split.setId("mainSplit");
+        split.setDividerPositions(0.16, 0.72);
         SplitPane.setResizableWithParent(list, false);
         SplitPane.setResizableWithParent(views, true);
         SplitPane.setResizableWithParent(tools, false);
@@ -115,6 +135,9 @@ public final class WorkbenchView extends BorderPane {
         setBottom(status);
 
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> show(b));
+        javafx.scene.control.MenuItem closeThis = new javafx.scene.control.MenuItem("Close recording");
+        closeThis.setOnAction(e -> closeRecording(list.getSelectionModel().getSelectedItem()));
+        list.setContextMenu(new javafx.scene.control.ContextMenu(closeThis));
         model.selectionProperty().addListener((o, a, b) -> status.setSelectionText(describeSelection(b)));
         playbackBar.play.setOnAction(e -> play());
         playbackBar.stop.setOnAction(e -> stopPlaying());
@@ -132,9 +155,10 @@ public final class WorkbenchView extends BorderPane {
     /** Builds the window: scene, stylesheet, keys, drag and drop, and closing everything with the stage. */
     public static WorkbenchView showIn(Stage stage, RecordingService service, Playback playback) {
         WorkbenchView view = new WorkbenchView(service, playback);
-        Scene scene = new Scene(view, 1280, 800);
+        WindowSizing.apply(stage);
+        Scene scene = new Scene(view);
         scene.getStylesheets().add(WorkbenchView.class.getResource("workbench.css").toExternalForm());
-        new WorkbenchKeys(view.model, view::togglePlay).install(scene);
+        new WorkbenchKeys(view.model, view::togglePlay).install(scene, view.lanes);
         view.openActions.installDragAndDrop(scene);
         stage.setTitle("Echoic");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
@@ -287,6 +311,28 @@ public final class WorkbenchView extends BorderPane {
         }
     }
 
+    /**
+     * Closes {@code r}: it leaves the list (and the project, which listens to the list) and the next one is shown.
+     * Nothing happens for null.
+     */
+    public void closeRecording(OpenRecording r) {
+        if (r == null) {
+            return;
+        }
+        int index = list.getItems().indexOf(r);
+        if (model.recordingProperty().get() == r) {
+            stopPlaying();
+        }
+        list.getItems().remove(r);
+        service.close(r);
+        if (!list.getItems().isEmpty()) {
+            list.getSelectionModel().select(Math.min(Math.max(0, index), list.getItems().size() - 1));
+        } else {
+            model.show(null);
+        }
+        status.setMessage("Closed " + r.name());
+    }
+
     /** Closes every open recording and shows nothing. */
     public void closeAllRecordings() {
         stopPlaying();
@@ -386,8 +432,9 @@ public final class WorkbenchView extends BorderPane {
             return "";
         }
         double rate = model.sampleRateHz();
-        return String.format(Locale.ROOT, "selection %s – %s (%.3f s)", TimeFormat.hms(s.startFrame() / rate),
-                TimeFormat.hms(s.endFrame() / rate), s.frames() / rate);
+        double total = model.totalFrames() / rate;
+        return String.format(Locale.ROOT, "selection %s – %s (%s)", TimeFormat.readout(s.startFrame() / rate, total),
+                TimeFormat.readout(s.endFrame() / rate, total), TimeFormat.duration(s.frames() / rate));
     }
 
     /** Stops the timer and playback; the caller closes the service and executors. */
@@ -397,6 +444,4 @@ public final class WorkbenchView extends BorderPane {
         spectrograms.close();
         generatePanel.dispose();
     }
-
-    /** A button with an id and a tooltip. */
 }

@@ -75,4 +75,37 @@ class SegmentCommandTest {
         assertEquals("2", bad[0]);
         assertTrue(bad[2].contains("--band"), bad[2]);
     }
+
+    @Test
+    void presetsOptionsAndTheSuggestion() throws Exception {
+        Path f = dir.resolve("dc.wav");
+        double rate = 16000;
+        float[] x = new float[16000 * 3];
+        for (int k = 0; k < 5; k++) {
+            int start = 4000 + k * 8000;
+            for (int i = 0; i < 1600; i++) {
+                x[start + i] = (float) (0.4 * Math.sin(2 * Math.PI * 3000 * i / rate));
+            }
+        }
+        java.util.Random noise = new java.util.Random(3);
+        for (int i = 0; i < x.length; i++) {
+            x[i] += (float) (0.3 + 0.002 * noise.nextGaussian());
+        }
+        WavWriter.write(f, x, rate, WavWriter.Format.PCM16);
+        String[] d = run("segment", f.toString());
+        assertEquals("0", d[0], d[2]);
+        assertEquals(6, d[1].split("\n").length, "the default high-pass removes the DC offset: " + d[1]);
+        String[] noHighPass = run("segment", f.toString(), "--high-pass-hz", "none");
+        assertEquals(1, noHighPass[1].split("\n").length, "the offset is the noise floor: " + noHighPass[1]);
+        String[] original = run("segment", f.toString(), "--preset", "original", "--overlap", "--window-ms", "2");
+        assertEquals("0", original[0], original[2]);
+        String[] suggested = run("segment", f.toString(), "--suggest");
+        assertEquals(6, suggested[1].split("\n").length, suggested[1]);
+        assertTrue(suggested[2].contains("dc.wav: suggested band "), suggested[2]);
+        String[] bad = run("segment", f.toString(), "--preset", "loud");
+        assertEquals("2", bad[0]);
+        assertTrue(bad[2].contains("--preset must be 'default' or 'original'"), bad[2]);
+        String[] badDb = run("segment", f.toString(), "--above-noise-db", "lots");
+        assertTrue(badDb[2].contains("--above-noise-db must be a number or 'none'"), badDb[2]);
+    }
 }

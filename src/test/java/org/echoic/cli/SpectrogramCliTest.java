@@ -103,4 +103,25 @@ class SpectrogramCliTest {
         assertTrue(Files.notExists(dir.resolve("x.png")));
         assertTrue(Files.notExists(dir.resolve("x.npy")));
     }
+
+    @Test
+    void spectrogramDefaultsAreScipys() throws Exception {
+        float[] x = new float[16_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (0.5 + 0.3 * Math.sin(2 * Math.PI * 1000 * i / 16_000.0));
+        }
+        Path wav = dir.resolve("offset.wav");
+        WavWriter.write(wav, x, 16_000, WavWriter.Format.FLOAT32);
+        Path npy = dir.resolve("d.npy");
+        assertEquals(0, EchoicCli.run("spectrogram", wav.toString(), "--out", npy.toString()));
+        NpyReader.NpyArray a = NpyReader.read(npy);
+        // scipy.signal.spectrogram(x, 16000) with x as float32: shape (129, 71), S[16, 0] = 6.533332e-4,
+        // S[15, 0] = 1.2284067e-5 (Tukey 0.25), S[0, 0] = 0 (each segment loses its mean); with hann, noverlap 128
+        // and no detrending: (129, 124), S[16, 0] = 4.8e-4 and S[0, 0] = 2.67e-3
+        assertArrayEquals(new int[] {129, 71}, a.shape());
+        int frames = a.shape()[1];
+        assertEquals(6.533332e-4, a.data()[16 * frames], 1e-9);
+        assertEquals(1.2284067e-5, a.data()[15 * frames], 1e-9);
+        assertEquals(0, a.data()[0], 1e-12, "the DC offset is removed segment by segment");
+    }
 }

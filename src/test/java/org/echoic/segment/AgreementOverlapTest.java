@@ -144,7 +144,7 @@ class AgreementOverlapTest {
             pos += len + (int) (rate * (0.3 + rnd.nextDouble()));
         }
         Signals.noise(x, 0.003, 9);
-        SegmentationParams poor = SegmentationParams.DEFAULTS.withPercentile(30);
+        SegmentationParams poor = SegmentationParams.ORIGINAL.withPercentile(30);
         try (SegmentationModel m = new SegmentationModel(new ArrayRecording(Path.of("songs.wav"), rate, x))) {
             AutoTune.Result r = AutoTune.search(List.of(new AutoTune.Target(m, calls)), poor, HALF, null, null);
             assertTrue(r.startF1() < 0.1, "poor start " + r.startF1());

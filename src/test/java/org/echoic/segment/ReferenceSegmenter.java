@@ -9,7 +9,8 @@ import org.echoic.audio.Recording;
 /**
  * The slow, obviously correct segmentation of SEGMENTATION.md on plain arrays: every box sum computed
  * afresh with explicit mirroring, the percentile from a full sort with numpy's linear formula, and the
- * steps 3–6 on a list of runs. The fast path must equal it exactly.
+ * steps 3–6 on a list of runs, with Echoic's additions (high-pass, a threshold above the noise floor, overlap-free
+ * padding) written out as plainly. The fast path must equal it exactly.
  */
 final class ReferenceSegmenter {
     /** What the reference produces. */
@@ -20,8 +21,10 @@ final class ReferenceSegmenter {
     }
 
     static float[] samples(Recording rec, SegmentationParams p) {
-        Recording src = p.hasBand() ? new BandPassRecording(rec, p.channel(), p.bandLowHz(), p.bandHighHz()) : rec;
-        int ch = p.hasBand() ? 0 : p.channel();
+        boolean highPass = p.hasHighPass() && p.highPassHz() < rec.sampleRateHz() / 2;
+        Recording src = p.hasBand() ? new BandPassRecording(rec, p.channel(), p.bandLowHz(), p.bandHighHz())
+                : highPass ? new BandPassRecording(rec, p.channel(), p.highPassHz(), Double.POSITIVE_INFINITY) : rec;
+        int ch = src != rec ? 0 : p.channel();
         float[] x = new float[(int) rec.frames()];
         src.read(0, x.length, ch, x, 0);
         return x;
@@ -84,6 +87,8 @@ final class ReferenceSegmenter {
         long[] s = boxSums(x, w);
         long q = Envelope.scaleFor(w);
         double threshold = p.usesAbsoluteThreshold() ? Math.pow(10, p.thresholdDbfs() / 20) * ((double) w * q)
+                : p.usesNoiseThreshold() ? Math.max(1, percentile(s, SegmentationParams.NOISE_PERCENTILE))
+                        * Math.pow(10, p.aboveNoiseDb() / 20)
                 : percentile(s, p.thresholdPercentile());
         List<long[]> runs = new ArrayList<>();
         int i = 0;
@@ -111,16 +116,35 @@ final class ReferenceSegmenter {
         long minLen = Math.round(p.minLengthMs() * rate / 1000);
         long maxLen = Math.round(p.maxLengthMs() * rate / 1000);
         long buffer = Math.round(p.bufferMs() * rate / 1000);
-        List<Segment> kept = new ArrayList<>();
+        List<long[]> keptRuns = new ArrayList<>();
         List<RejectedRun> rejected = new ArrayList<>();
         for (long[] r : merged) {
             long len = r[1] - r[0];
             if (len > minLen && len < maxLen) {
-                kept.add(new Segment(Math.max(0, r[0] - buffer), Math.min(s.length, r[1] + buffer)));
+                keptRuns.add(r);
             } else {
                 rejected.add(new RejectedRun(r[0], r[1],
                         len <= minLen ? RejectedRun.Reason.TOO_SHORT : RejectedRun.Reason.TOO_LONG));
             }
+        }
+        List<Segment> kept = new ArrayList<>();
+        for (int k = 0; k < keptRuns.size(); k++) {
+            long[] r = keptRuns.get(k);
+            long from = Math.max(0, r[0] - buffer);
+            long to = Math.min(s.length, r[1] + buffer);
+            if (p.overlapFree() && k > 0) {
+                long[] before = keptRuns.get(k - 1);
+                if (from < Math.min(s.length, before[1] + buffer)) {
+                    from = Math.max(from, before[1] + (r[0] - before[1]) / 2);
+                }
+            }
+            if (p.overlapFree() && k + 1 < keptRuns.size()) {
+                long[] after = keptRuns.get(k + 1);
+                if (Math.max(0, after[0] - buffer) < to) {
+                    to = Math.min(to, r[1] + (after[0] - r[1]) / 2);
+                }
+            }
+            kept.add(new Segment(from, to));
         }
         return new Result(kept, rejected, threshold);
     }

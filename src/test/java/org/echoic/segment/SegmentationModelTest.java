@@ -60,13 +60,13 @@ class SegmentationModelTest {
 
     @Test
     void silenceGivesNoSegmentAndClicksAreTooShort() throws Exception {
-        SegmentationResult silent = fast(mono(new float[8000], RATE), SegmentationParams.DEFAULTS);
+        SegmentationResult silent = fast(mono(new float[8000], RATE), SegmentationParams.ORIGINAL);
         assertEquals(List.of(), silent.segments());
         assertEquals(1, silent.tooLongCount(), "one run covers the whole second (threshold 0)");
         float[] x = new float[8000];
         x[1000] = 1;
         x[5000] = -1;
-        SegmentationResult clicks = fast(mono(x, RATE), SegmentationParams.DEFAULTS.withThresholdDbfs(-40));
+        SegmentationResult clicks = fast(mono(x, RATE), SegmentationParams.ORIGINAL.withThresholdDbfs(-40));
         assertEquals(List.of(), clicks.segments());
         assertEquals(List.of(new RejectedRun(984, 1017, RejectedRun.Reason.TOO_SHORT),
                 new RejectedRun(4984, 5017, RejectedRun.Reason.TOO_SHORT)), clicks.rejected());
@@ -79,7 +79,7 @@ class SegmentationModelTest {
         Signals.burst(x, RATE, 0, 400, 1000, 0.8);
         Signals.burst(x, RATE, 500, 400, 1000, 0.8);
         Signals.burst(x, RATE, 3600, 400, 1000, 0.8);
-        SegmentationParams p = SegmentationParams.DEFAULTS.withThresholdDbfs(-30).withBufferMs(20).withMinSpacingMs(0);
+        SegmentationParams p = SegmentationParams.ORIGINAL.withThresholdDbfs(-30).withBufferMs(20).withMinSpacingMs(0);
         SegmentationResult r = fast(mono(x, RATE), p);
         assertEquals(3, r.segments().size(), r.toString());
         assertEquals(0, r.segments().get(0).startFrame());
@@ -90,7 +90,7 @@ class SegmentationModelTest {
 
     @Test
     void spacingAndLengthLimitsAreStrict() {
-        RunSegmenter s = new RunSegmenter(1000, 10, 20, 50, 0);
+        RunSegmenter s = new RunSegmenter(1000, 10, 20, 50, 0, false);
         s.run(0, 10);
         s.run(20, 31);   // gap 10 = spacing: not merged; length 11
         s.run(40, 61);   // gap 9: merged into [20, 61) length 41
@@ -132,7 +132,7 @@ class SegmentationModelTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         AtomicReference<Double> last = new AtomicReference<>(0.0);
         try (Envelope env = EnvelopeJob.compute(rec, p.envelopeSpec(), pool, last::set, 0, 10)) {
-            long[] ref = ReferenceSegmenter.boxSums(x, env.windowFrames());
+            long[] ref = ReferenceSegmenter.boxSums(ReferenceSegmenter.samples(rec, p), env.windowFrames());
             for (int i = 0; i < x.length; i++) {
                 assertEquals(ref[i], env.sum(i), "frame " + i);
             }
@@ -161,7 +161,7 @@ class SegmentationModelTest {
                     p.withThresholdDbfs(-25), p.withMinSpacingMs(0.1), p.withPercentile(0), p.withPercentile(100))) {
                 assertSameAsReference(rec, q, m.segments(q));
             }
-            long[] ref = ReferenceSegmenter.boxSums(x, m.envelope().windowFrames());
+            long[] ref = ReferenceSegmenter.boxSums(ReferenceSegmenter.samples(rec, p), m.envelope().windowFrames());
             int[] fast = new int[5000];
             long from = Envelope.CHUNK_BLOCKS * Envelope.L1 - 2500L;
             m.envelope().sums(from, fast.length, fast);
@@ -219,6 +219,13 @@ class SegmentationModelTest {
             double low = 100 + 1000 * r.nextDouble();
             p = p.withBand(low, low + 100 + rate * r.nextDouble());
         }
+        if (r.nextInt(4) == 0) {
+            p = p.withHighPassHz(20 + 3000 * r.nextDouble());
+        }
+        if (r.nextInt(3) == 0) {
+            p = p.withAboveNoiseDb(40 * r.nextDouble());
+        }
+        p = p.withOverlapFree(r.nextBoolean());
         try (SegmentationModel m = new SegmentationModel(rec)) {
             assertSameAsReference(rec, p, m.segments(p, null, null));
             SegmentationParams q = p.withPercentile(100 * r.nextDouble()).withMinSpacingMs(5 * r.nextDouble())

@@ -64,6 +64,21 @@ class GenerationPipelineRealTest {
     }
 
     @Test
+    void aRecordingAtAnotherRateIsRefusedWithTheRates() throws Exception {
+        assertTrue(info.sound().hasAudio(), "the tiny model knows the rate of its sound");
+        double rate = info.sound().sampleRateHz();
+        float[] x = new float[(int) (rate * 11.0)];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (0.5 * Math.sin(i * 0.3) * ((i / 4000) % 2));
+        }
+        Recording other = new org.echoic.audio.ArrayRecording(Path.of("bat.wav"), rate * 11, x);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GenerationPipeline.realCorpus(other, "bat.wav", info, SegmentationParams.DEFAULTS));
+        assertTrue(e.getMessage().startsWith("bat.wav is recorded at ") && e.getMessage().contains("kHz sound"),
+                e.getMessage());
+    }
+
+    @Test
     void atMost500RealSegmentsAreComparedASeededSampleInCorpusOrder() {
         Corpus small = corpus(30, TinyAudioModel.FRAMES);
         assertEquals(30, GenerationPipeline.realSample(small).length);

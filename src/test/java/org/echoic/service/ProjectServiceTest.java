@@ -96,12 +96,12 @@ class ProjectServiceTest {
 
         // other parameters give other segments: the stored fingerprint no longer reproduces
         Project tampered = ProjectFiles.read(file).withRecording(0, r -> new ProjectRecording(r.path(), r.sizeBytes(),
-                r.sha256(), r.sampleRateHz(), r.channels(), r.segmentation().withMinLengthMs(60), r.fingerprint(),
+                r.sha256(), r.sampleRateHz(), r.channels(), r.segmentation().withBufferMs(r.segmentation().bufferMs() + 20), r.fingerprint(),
                 r.annotationFiles(), r.manualEdits()));
         SegmentationReproduction.Check c =
                 SegmentationReproduction.check(tampered, new FileHashes(), executors.compute(), null).get(0);
         assertFalse(c.ok());
-        assertEquals(0, c.reproduced().segmentCount());
+        assertEquals(5, c.reproduced().segmentCount(), "the same calls with other boundaries");
     }
 
     @Test

@@ -103,7 +103,7 @@ class SegmentationServiceTest {
 
     @Test
     void fastChangesReuseTheEnvelopeAndWindowChangesRecomputeIt() throws Exception {
-        SegmentationParams p = SegmentationParams.DEFAULTS.withPercentile(80).withMinLengthMs(10);
+        SegmentationParams p = SegmentationParams.ORIGINAL.withPercentile(80).withMinLengthMs(10);
         try (SegmentationSession s = new SegmentationSession(recording, executors.compute(), p)) {
             awaitResult(s, p);
             assertEquals(CALLS.length, s.snapshot().segments().size(), "the loud calls are found");
@@ -138,7 +138,7 @@ class SegmentationServiceTest {
     @Test
     void aBurstOfChangesAlwaysEndsOnTheLastParameters() throws Exception {
         for (int round = 0; round < 30; round++) {
-            SegmentationParams p = SegmentationParams.DEFAULTS.withPercentile(80).withMinLengthMs(10);
+            SegmentationParams p = SegmentationParams.ORIGINAL.withPercentile(80).withMinLengthMs(10);
             try (SegmentationSession s = new SegmentationSession(recording, executors.compute(), p)) {
                 awaitResult(s, p);
                 for (double q = 79; q >= 40; q -= 1) {
@@ -154,7 +154,7 @@ class SegmentationServiceTest {
 
     @Test
     void editsSurviveReTuningAndUndo() throws Exception {
-        SegmentationParams p = SegmentationParams.DEFAULTS.withPercentile(80).withMinLengthMs(10);
+        SegmentationParams p = SegmentationParams.ORIGINAL.withPercentile(80).withMinLengthMs(10);
         try (SegmentationSession s = new SegmentationSession(recording, executors.compute(), p)) {
             awaitResult(s, p);
             Segment second = s.snapshot().segments().get(1).segment();
@@ -186,7 +186,7 @@ class SegmentationServiceTest {
             refs.add(new Annotation(c[0] / 1000.0, (c[0] + c[1]) / 1000.0, "call"));
         }
         CsvAnnotations.write(table, refs);
-        SegmentationParams bad = SegmentationParams.DEFAULTS.withPercentile(50).withMinLengthMs(0).withBufferMs(30);
+        SegmentationParams bad = SegmentationParams.ORIGINAL.withPercentile(50).withMinLengthMs(0).withBufferMs(30);
         try (SegmentationSession s = new SegmentationSession(recording, executors.compute(), bad)) {
             awaitResult(s, bad);
             s.loadReferences(table).get(10, TimeUnit.SECONDS);
@@ -233,7 +233,7 @@ class SegmentationServiceTest {
         CsvAnnotations.write(table, List.of(new Annotation(0.2, 0.24, "call")));
         ProjectService projects = new ProjectService(executors, new RecentFiles(dir.resolve("recent.txt")),
                 dir.resolve("recovery"));
-        SegmentationParams saved = SegmentationParams.DEFAULTS.withPercentile(85).withMinLengthMs(10);
+        SegmentationParams saved = SegmentationParams.ORIGINAL.withPercentile(85).withMinLengthMs(10);
         List<SegmentEdits.Edit> edits = List.of(new SegmentEdits.Add(0, 100, "x"), new SegmentEdits.Split(1, 2, 3),
                 new SegmentEdits.Merge(1, 2, 3, 4), new SegmentEdits.Move(1, 2, 0, 5),
                 new SegmentEdits.Relabel(1, 2, "y"), new SegmentEdits.Delete(5, 6));

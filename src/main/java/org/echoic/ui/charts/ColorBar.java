@@ -37,6 +37,9 @@ public final class ColorBar extends Region {
 
     /** Shows {@code map} over {@code [lowerValue, upperValue]}. */
     public void show(ColorMap colorMap, double lowerValue, double upperValue) {
+        if (colorMap == map && lowerValue == lower && upperValue == upper) {
+            return;
+        }
         map = colorMap;
         lower = lowerValue;
         upper = upperValue > lowerValue ? upperValue : lowerValue + 1;
@@ -45,7 +48,9 @@ public final class ColorBar extends Region {
     }
 
     public void setTitle(String title) {
-        axis.setLabel(title);
+        if (!title.equals(axis.getLabel())) {
+            axis.setLabel(title);
+        }
     }
 
     public NiceAxis axis() {

@@ -40,6 +40,8 @@ public final class ImagePlot extends Region {
     private ColorMap map = ColorMap.VIRIDIS;
     private boolean rowZeroAtTop;
     private BiFunction<Integer, Integer, String> cellText;
+    private int markedRow = -1;
+    private static final Color MARK = Color.web("#ff4040");
 
     /** A plot with numeric axes titled {@code xLabel} and {@code yLabel} (name and unit). */
     public ImagePlot(String xLabel, String yLabel) {
@@ -150,6 +152,12 @@ public final class ImagePlot extends Region {
         paint();
     }
 
+    /** Marks grid row {@code row} (−1: none) with bars at both edges of the plot, e.g. the selected unit. */
+    public void setMarkedRow(int row) {
+        markedRow = row;
+        paint();
+    }
+
     /** The grid cell {@code {col, row}} under a point in this plot's coordinates, or null outside the cells. */
     public int[] cellAt(double x, double y) {
         if (values == null || values.length == 0) {
@@ -191,6 +199,12 @@ public final class ImagePlot extends Region {
         int cols = values[0].length;
         double cw = w / cols;
         double ch = h / rows;
+        if (markedRow >= 0 && markedRow < rows) {
+            int y = rowZeroAtTop ? markedRow : rows - 1 - markedRow;
+            g.setFill(MARK);
+            g.fillRect(0, y * ch, 6, Math.max(1, ch));
+            g.fillRect(w - 6, y * ch, 6, Math.max(1, ch));
+        }
         if (cellText == null || cw < MIN_TEXT_CELL_PX || ch < MIN_TEXT_CELL_PX) {
             return;
         }

@@ -95,6 +95,8 @@ public final class NiceAxis extends ValueAxis<Number> {
         setAutoRanging(false);
         setLowerBound(lower);
         setUpperBound(upper > lower ? upper : lower + 1);
+        // the bound properties are lazy: a set after an unread set fires no invalidation, so invalidate here
+        invalidateRange();
         requestAxisLayout();
     }
 

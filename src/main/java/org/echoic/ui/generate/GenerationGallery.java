@@ -25,7 +25,9 @@ import org.echoic.service.GeneratedItem;
 /**
  * Generated sequences (left column, "A") beside real segments of the corpus (right column, "B"), each as its
  * model frames painted with the same colour map and scale ({@link FramesImage}; a primer's end is a white
- * line). Clicking a picture selects it as A or B. JavaFX thread only.
+ * line), at its true relative width (one number of frames per pixel for every tile: the longest fills its column)
+ * and named by recording, segment number, label and duration. Clicking a picture selects it as A or B. JavaFX
+ * thread only.
  */
 final class GenerationGallery extends GridPane {
     /** Real segments shown at most. */
@@ -107,8 +109,9 @@ final class GenerationGallery extends GridPane {
             for (int i = 0; i < Math.min(MAX_REAL, seqs.size()); i++) {
                 CorpusSegment seg = c.segments().get(i);
                 int index = i;
-                VBox cell = cell(seqs.get(i), 0, String.format(Locale.ROOT, "segment %d · %.2f s", seg.index(),
-                        seg.durationSeconds()), "real-" + i);
+                String label = seg.label() == null || seg.label().isBlank() ? "" : " " + seg.label();
+                VBox cell = cell(seqs.get(i), 0, String.format(Locale.ROOT, "%s #%d%s · %.3f s",
+                        shortName(seg.recording()), seg.index(), label, seg.durationSeconds()), "real-" + i);
                 cell.setOnMouseClicked(e -> selectedReal.set(index));
                 realCells.add(cell);
             }
@@ -139,7 +142,27 @@ final class GenerationGallery extends GridPane {
         for (int i = 0; i < realCells.size(); i++) {
             add(realCells.get(i), 1, i + 1);
         }
+        int longest = 1;
+        for (VBox c : allCells()) {
+            longest = Math.max(longest, (Integer) c.getUserData());
+        }
+        for (VBox c : allCells()) {
+            ImageView view = (ImageView) c.getChildren().get(0);
+            view.fitWidthProperty().bind(widthProperty().divide(2).subtract(10)
+                    .multiply((Integer) c.getUserData() / (double) longest));
+        }
         highlight();
+    }
+
+    private List<VBox> allCells() {
+        List<VBox> all = new ArrayList<>(generatedCells);
+        all.addAll(realCells);
+        return all;
+    }
+
+    /** The width in pixels a tile is shown at (proportional to its number of frames). */
+    double tileWidth(VBox cell) {
+        return ((ImageView) cell.getChildren().get(0)).getFitWidth();
     }
 
     private void highlight() {
@@ -155,20 +178,23 @@ final class GenerationGallery extends GridPane {
     private VBox cell(float[][] frames, int primed, String text, String id) {
         ImageView view = new ImageView(image(frames, primed));
         view.setPreserveRatio(false);
-        view.fitWidthProperty().bind(widthProperty().divide(2).subtract(10));
+        view.setSmooth(false);
         view.setFitHeight(IMAGE_HEIGHT);
         Label label = new Label(text);
         label.setStyle("-fx-font-size: 10px;");
+        label.setMinWidth(0);
+        label.setTooltip(new Tooltip(text));
         VBox cell = new VBox(1, view, label);
         cell.setId(id);
+        cell.setUserData(Math.max(1, frames.length));
         return cell;
     }
 
     private WritableImage image(float[][] frames, int primed) {
-        int[] argb = FramesImage.paint(frames, primed, colors, IMAGE_WIDTH, IMAGE_HEIGHT);
-        WritableImage img = new WritableImage(IMAGE_WIDTH, IMAGE_HEIGHT);
-        img.getPixelWriter().setPixels(0, 0, IMAGE_WIDTH, IMAGE_HEIGHT, PixelFormat.getIntArgbInstance(), argb, 0,
-                IMAGE_WIDTH);
+        int w = Math.max(1, Math.min(IMAGE_WIDTH, frames.length));
+        int[] argb = FramesImage.paint(frames, primed, colors, w, IMAGE_HEIGHT);
+        WritableImage img = new WritableImage(w, IMAGE_HEIGHT);
+        img.getPixelWriter().setPixels(0, 0, w, IMAGE_HEIGHT, PixelFormat.getIntArgbInstance(), argb, 0, w);
         return img;
     }
 }

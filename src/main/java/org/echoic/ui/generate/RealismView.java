@@ -4,30 +4,27 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import javafx.geometry.Insets;
-import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 
 import org.echoic.generate.Realism;
+import org.echoic.ui.charts.Charts;
+import org.echoic.ui.charts.NiceAxis;
 
 /**
  * The realism figures of a batch: a small table (means, two-sample KS statistic D and its p-value), charts with
- * axes of the song structure (syllable durations, gaps, rates; {@link StructureCharts}) and plots of the mean
- * spectra and of the frame distributions compared (generated orange, real blue, histograms scaled to the same
- * area). JavaFX thread only.
+ * axes of the song structure (syllable durations, gaps, rates; {@link StructureCharts}) and charts with axes, units
+ * and legends ({@code ui.charts}) of the mean spectra and of the distributions compared (real blue, generated
+ * orange; each histogram as the share of its values per bin, the same bins for both). JavaFX thread only.
  */
 final class RealismView extends VBox {
-    static final Color GENERATED = Color.web("#f08c28");
-    static final Color REAL = Color.web("#3c8cdc");
-    private static final int PLOT_HEIGHT = 64;
+    private static final int PLOT_HEIGHT = 200;
     private static final int BINS = 20;
     private final GridPane table = new GridPane();
-    private final Canvas plots = new Canvas(260, 5 * (PLOT_HEIGHT + 16));
+    private final VBox plots = new VBox(2);
     private final Label note = new Label("Generate a batch with a recording shown to compare it with its segments.");
     private final StructureCharts structure = new StructureCharts();
     private Realism shown;
@@ -40,9 +37,8 @@ final class RealismView extends VBox {
         table.setHgap(8);
         table.setVgap(2);
         note.setWrapText(true);
+        plots.setId("realismPlots");
         getChildren().addAll(note, table, structure, plots);
-        plots.widthProperty().bind(widthProperty().subtract(4));
-        plots.widthProperty().addListener((o, a, b) -> draw());
     }
 
     /** The figures shown, or null. */
@@ -99,79 +95,65 @@ final class RealismView extends VBox {
     }
 
     private void draw() {
-        GraphicsContext g = plots.getGraphicsContext2D();
-        double w = plots.getWidth();
-        g.clearRect(0, 0, w, plots.getHeight());
-        if (shown == null || w < 40) {
+        plots.getChildren().clear();
+        if (shown == null) {
             return;
         }
-        g.setFont(Font.font(10));
-        g.setTextBaseline(VPos.TOP);
-        double y = 0;
-        y = lines(g, y, w, "mean spectrum (low → high frequency)", shown.generatedMean(), shown.realMean());
-        y = histogram(g, y, w, "frame energy", shown.energy());
-        y = histogram(g, y, w, "spectral centroid (Hz)", shown.centroidHz());
-        y = histogram(g, y, w, "segment durations (s)", shown.durationSeconds());
-        histogram(g, y, w, "free energy", shown.freeEnergy());
+        plots.getChildren().addAll(
+                lines("Mean spectrum", "Frame value (low → high frequency)", "Mean value (0–1)",
+                        shown.generatedMean(), shown.realMean()),
+                histogram("Frame energy", "Energy (mean frame value)", shown.energy()),
+                histogram("Spectral centroid", "Centroid (Hz)", shown.centroidHz()),
+                histogram("Segment durations", "Duration (s)", shown.durationSeconds()),
+                histogram("Free energy", "Free energy per frame (nats)", shown.freeEnergy()));
     }
 
-    private static double lines(GraphicsContext g, double y, double w, String title, double[] a, double[] b) {
-        frame(g, y, w, title);
-        double top = y + 14;
-        double max = Math.max(Arrays.stream(a).filter(Double::isFinite).max().orElse(1),
-                Arrays.stream(b).filter(Double::isFinite).max().orElse(1));
-        for (double[] s : new double[][] {b, a}) {
-            g.setStroke(s == a ? GENERATED : REAL);
-            g.beginPath();
-            for (int i = 0; i < s.length; i++) {
-                double x = s.length == 1 ? 0 : i * (w - 1) / (s.length - 1);
-                double v = Double.isFinite(s[i]) && max > 0 ? s[i] / max : 0;
-                double py = top + PLOT_HEIGHT - v * PLOT_HEIGHT;
-                if (i == 0) {
-                    g.moveTo(x, py);
-                } else {
-                    g.lineTo(x, py);
-                }
+    /** A chart of the real (blue, first) and the generated (orange) series, titled, on nice axes. */
+    private static LineChart<Number, Number> chart(String title, String xLabel, String yLabel) {
+        LineChart<Number, Number> c = Charts.lineChart(new NiceAxis(xLabel), new NiceAxis(yLabel).setForceZero(true));
+        c.setTitle(title);
+        c.setPrefHeight(PLOT_HEIGHT);
+        c.setMinHeight(PLOT_HEIGHT);
+        return c;
+    }
+
+    private static LineChart<Number, Number> lines(String title, String xLabel, String yLabel, double[] generated,
+                                                   double[] real) {
+        LineChart<Number, Number> c = chart(title, xLabel, yLabel);
+        c.getData().add(series("real", real, null));
+        c.getData().add(series("generated", generated, null));
+        return c;
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, double[] y, double[] x) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        for (int i = 0; i < y.length; i++) {
+            if (Double.isFinite(y[i])) {
+                s.getData().add(new XYChart.Data<>(x == null ? i : x[i], y[i]));
             }
-            g.stroke();
         }
-        return top + PLOT_HEIGHT + 2;
+        return s;
     }
 
-    private static double histogram(GraphicsContext g, double y, double w, String title, Realism.Comparison c) {
-        frame(g, y, w, title);
-        double top = y + 14;
+    /** The two distributions as shares per bin (the same {@value #BINS} bins for both), at the bins' centres. */
+    private static LineChart<Number, Number> histogram(String title, String xLabel, Realism.Comparison c) {
+        LineChart<Number, Number> chart = chart(title, xLabel, "Share per bin");
         double[] all = concat(c.generated(), c.real());
         if (all.length == 0) {
-            g.setFill(Color.GRAY);
-            g.fillText("no values", 4, top + 4);
-            return top + PLOT_HEIGHT + 2;
+            chart.setTitle(title + ": no values");
+            return chart;
         }
         double lo = Arrays.stream(all).min().orElse(0);
         double hi = Arrays.stream(all).max().orElse(1);
-        double[] hg = counts(c.generated(), lo, hi);
-        double[] hr = counts(c.real(), lo, hi);
-        double max = Math.max(Arrays.stream(hg).max().orElse(0), Arrays.stream(hr).max().orElse(0));
-        double bw = w / BINS;
+        double[] centres = new double[BINS];
         for (int i = 0; i < BINS; i++) {
-            for (int k = 0; k < 2; k++) {
-                double v = (k == 0 ? hr[i] : hg[i]) / (max > 0 ? max : 1);
-                g.setFill((k == 0 ? REAL : GENERATED).deriveColor(0, 1, 1, 0.6));
-                g.fillRect(i * bw + k * bw / 2, top + PLOT_HEIGHT - v * PLOT_HEIGHT, bw / 2, v * PLOT_HEIGHT);
-            }
+            centres[i] = hi > lo ? lo + (i + 0.5) * (hi - lo) / BINS : lo;
         }
-        g.setFill(Color.GRAY);
-        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
-        g.fillText(String.format(Locale.ROOT, "%.3g … %.3g", lo, hi), w - 2, y);
-        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
-        return top + PLOT_HEIGHT + 2;
-    }
-
-    private static void frame(GraphicsContext g, double y, double w, String title) {
-        g.setFill(Color.web("#333333"));
-        g.fillText(title, 2, y);
-        g.setStroke(Color.LIGHTGRAY);
-        g.strokeLine(0, y + 14 + PLOT_HEIGHT, w, y + 14 + PLOT_HEIGHT);
+        chart.getData().add(series("real", counts(c.real(), lo, hi), centres));
+        chart.getData().add(series("generated", counts(c.generated(), lo, hi), centres));
+        chart.setCreateSymbols(true);
+        return chart;
     }
 
     private static double[] counts(double[] v, double lo, double hi) {

@@ -120,7 +120,6 @@ final class LabelTrainPane extends VBox {
         chart.setId("labelChart");
         chart.setCurves(LabellerJob.CURVES);
         chart.setNormalised(true);
-        chart.setWheelNeedsControl(true);
         CheckBox each = new CheckBox("each curve to its range");
         each.setSelected(true);
         each.selectedProperty().addListener((o, a, b) -> chart.setNormalised(b));
@@ -254,8 +253,8 @@ final class LabelTrainPane extends VBox {
             if (s.totalEpochs() > 0) {
                 LabelView.setText(details, String.format(Locale.ROOT, "epoch %d/%d · batch %d/%d · %.0f frames/s · "
                                 + "elapsed %s · remaining %s · %s", s.epoch() + 1, s.totalEpochs(), s.batch(),
-                        s.batchesPerEpoch(), s.framesPerSecond(), TimeFormat.hms(s.elapsedSeconds()),
-                        Double.isFinite(s.remainingSeconds()) ? TimeFormat.hms(s.remainingSeconds()) : "–",
+                        s.batchesPerEpoch(), s.framesPerSecond(), TimeFormat.duration(s.elapsedSeconds()),
+                        Double.isFinite(s.remainingSeconds()) ? TimeFormat.duration(s.remainingSeconds()) : "–",
                         s.threads()));
             }
         }

@@ -10,11 +10,12 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import org.echoic.render.AxisTicks;
 import org.echoic.render.FrequencyAxis;
 
 /**
  * The vertical frequency scale of a spectrogram lane: maps Hz ↔ y for a band on a linear, log or mel axis exactly
- * as {@link org.echoic.render.SpectrogramRenderer} does, picks "nice" tick values (1-2-5 steps) at least
+ * as {@link org.echoic.render.SpectrogramRenderer} does, picks "nice" tick values ({@link AxisTicks}) at least
  * {@link #MIN_GAP_PX} apart, and paints them in a strip at the left edge. Immutable; JavaFX thread for painting.
  *
  * @param axis     the frequency axis
@@ -27,6 +28,8 @@ public record FrequencyRuler(FrequencyAxis axis, double minHz, double maxHz, dou
     public static final double WIDTH_PX = 46;
     /** Smallest vertical gap between labelled ticks. */
     public static final double MIN_GAP_PX = 18;
+    /** Height of a tick label, for spacing. */
+    private static final double LABEL_HEIGHT_PX = 12;
 
     private static final Font FONT = Font.font(10);
     private static final Color BACK = Color.rgb(20, 22, 28, 0.55);
@@ -49,53 +52,23 @@ public record FrequencyRuler(FrequencyAxis axis, double minHz, double maxHz, dou
         return axis.toHz(b - (b - a) * y / heightPx);
     }
 
-    /** Tick frequencies, top to bottom, at least {@link #MIN_GAP_PX} apart. */
+    /**
+     * Tick frequencies, top to bottom, at least {@link #MIN_GAP_PX} apart: 1-2-5 steps on a linear axis; 0 (when
+     * shown), the decades, then 2 and 5 and the other digits on log and mel axes ({@link AxisTicks}, as the figures),
+     * so the bottom of a mel axis reads "0 Hz", not "1 Hz".
+     */
     public List<Double> ticks() {
+        java.util.function.ToDoubleFunction<String> extent = t -> LABEL_HEIGHT_PX;
+        double gap = MIN_GAP_PX - LABEL_HEIGHT_PX;
+        List<AxisTicks.Tick> ticks = axis == FrequencyAxis.LINEAR
+                ? AxisTicks.uniform(minHz, maxHz, 1, this::hzToY, extent, gap)
+                : AxisTicks.decades(axis == FrequencyAxis.LOG ? Math.max(minHz, 1e-9) : minHz, maxHz, 1, this::hzToY,
+                extent, gap);
         List<Double> out = new ArrayList<>();
-        if (axis == FrequencyAxis.LINEAR) {
-            double step = niceStep((maxHz - minHz) * MIN_GAP_PX * 2 / Math.max(1, heightPx));
-            for (double f = Math.floor(maxHz / step) * step; f >= minHz - 1e-9; f -= step) {
-                out.add(f);
-            }
-            return out;
+        for (AxisTicks.Tick t : ticks) {
+            out.add(0, t.value());
         }
-        List<Double> candidates = new ArrayList<>();
-        for (double decade = Math.pow(10, Math.floor(Math.log10(Math.max(1, minHz)))); decade <= maxHz; decade *= 10) {
-            for (double m : new double[] {1, 2, 5}) {
-                for (int i = 1; i < 10; i++) {
-                    double f = decade * i;
-                    if ((m == 1 || i % m == 0) && f >= minHz && f <= maxHz && !candidates.contains(f)) {
-                        candidates.add(f);
-                    }
-                }
-            }
-        }
-        candidates.sort((x, y) -> Double.compare(priority(x), priority(y)));
-        for (double f : candidates) {
-            double y = hzToY(f);
-            if (out.stream().allMatch(o -> Math.abs(hzToY(o) - y) >= MIN_GAP_PX)) {
-                out.add(f);
-            }
-        }
-        out.sort((x, y) -> Double.compare(y, x));
         return out;
-    }
-
-    /** Rounder values first: 10^k, then 5 and 2 multiples, then the rest. */
-    private static double priority(double f) {
-        double mant = f / Math.pow(10, Math.floor(Math.log10(f) + 1e-9));
-        int m = (int) Math.round(mant);
-        return m == 1 ? 0 : m == 5 ? 1 : m == 2 ? 2 : 3 + m;
-    }
-
-    private static double niceStep(double raw) {
-        double p = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1e-9))));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * p >= raw) {
-                return m * p;
-            }
-        }
-        return 10 * p;
     }
 
     /** A short label: {@code 500}, {@code 1k}, {@code 2.5k}, {@code 12k}. */

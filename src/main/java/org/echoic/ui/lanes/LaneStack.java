@@ -19,7 +19,8 @@ import org.echoic.render.Viewport;
 /**
  * The central stack of synchronized lanes under one time ruler with one horizontal scroll bar. All lanes share the
  * {@link TimelineModel}; the stack turns mouse input on any lane into model changes: the wheel zooms around the
- * cursor (with Shift, or sideways, it scrolls), dragging selects a time range, moving reports the cursor position.
+ * cursor (with Shift, or sideways, it scrolls), dragging selects a time range, moving reports the cursor position;
+ * a click (or Tab) gives the stack the keyboard focus, so the workbench's keys act on the lanes.
  * Other parts add their lanes with {@link #addLane}. JavaFX thread only.
  */
 public final class LaneStack extends VBox {
@@ -40,6 +41,7 @@ public final class LaneStack extends VBox {
         this.cursorReadout = cursorReadout;
         this.ruler = new TimeRuler(model);
         setId("laneStack");
+        setFocusTraversable(true);
         scrollBar.setId("timeScrollBar");
         scrollBar.setOrientation(Orientation.HORIZONTAL);
         VBox.setVgrow(lanesBox, Priority.ALWAYS);
@@ -93,13 +95,7 @@ public final class LaneStack extends VBox {
     }
 
     private void onWidth(double width) {
-        int px = (int) Math.max(1, Math.floor(width));
-        Viewport vp = model.viewport();
-        boolean fitted = vp.startFrame() <= 0 && vp.endFrame() >= model.totalFrames();
-        model.setViewport(vp.withWidth(px));
-        if (fitted) {
-            model.fitAll();
-        }
+        model.resize((int) Math.max(1, Math.floor(width)));
     }
 
     private void repaintAll() {
@@ -149,10 +145,11 @@ public final class LaneStack extends VBox {
     }
 
     private void onPressed(MouseEvent e) {
+        requestFocus();
+        javafx.application.Platform.runLater(this::requestFocus); // after the enclosing tab pane took it
         if (e.getButton() != MouseButton.PRIMARY || model.recordingProperty().get() == null) {
             return;
         }
-        requestFocus();
         dragAnchorFrame = frameAt(e.getX());
         model.selectionProperty().set(null);
     }
@@ -170,7 +167,7 @@ public final class LaneStack extends VBox {
             return;
         }
         double seconds = model.viewport().xToFrame(e.getX()) / model.sampleRateHz();
-        String text = "cursor " + TimeFormat.hms(Math.max(0, seconds));
+        String text = "cursor " + TimeFormat.readout(Math.max(0, seconds), model.totalFrames() / model.sampleRateHz());
         for (Lane lane : lanes) {
             javafx.geometry.Bounds b = lane.node().getBoundsInParent();
             if (e.getY() >= b.getMinY() && e.getY() < b.getMaxY()) {

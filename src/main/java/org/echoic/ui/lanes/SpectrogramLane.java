@@ -21,6 +21,7 @@ import javafx.scene.text.TextAlignment;
 
 import org.echoic.audio.Recording;
 import org.echoic.dsp.StftParams;
+import org.echoic.render.FigureAxes;
 import org.echoic.render.SpectrogramRenderParams;
 import org.echoic.render.SpectrogramRenderer;
 import org.echoic.render.SpectrogramTile;
@@ -30,13 +31,15 @@ import org.echoic.render.Viewport;
 import org.echoic.service.OpenRecording;
 import org.echoic.service.SpectrogramService;
 import org.echoic.service.SpectrogramSettings;
+import org.echoic.ui.charts.ColorBar;
 
 /**
  * The spectrogram lane: paints the visible range from the tiles the {@link SpectrogramService} has cached (through
  * {@link SpectrogramRenderer} into an {@code int[]}, then a {@link WritableImage}), asks the service for the missing
  * ones and repaints as they arrive (polled by the lane stack's timer); while new settings compute, the previous image
  * stays where new tiles are missing. On top: registered {@link OverlayLayer}s (e.g. segments), the frequency ruler
- * (drag on it to zoom into a band, double-click to show all), the selection and the play head. JavaFX thread only.
+ * (drag on it to zoom into a band, double-click to show all), the selection and the play head, and a colour bar
+ * (dB of the lowest to the highest colour) at the top right. JavaFX thread only.
  */
 public final class SpectrogramLane extends Region implements Lane {
     /** A layer painted over the image, under the ruler, selection and play head. */
@@ -53,6 +56,7 @@ public final class SpectrogramLane extends Region implements Lane {
     private static final Color TEXT = Color.rgb(200, 206, 220);
     private static final Color BAND = Color.rgb(120, 200, 255, 0.3);
     private static final Font FONT = Font.font(11);
+    private static final double COLOR_BAR_MAX_HEIGHT = 150;
 
     private final TimelineModel model;
     private final SpectrogramService service;
@@ -61,6 +65,7 @@ public final class SpectrogramLane extends Region implements Lane {
     private final Canvas canvas = new Canvas();
     private final SpectrogramRenderer renderer;
     private final List<OverlayLayer> overlays = new ArrayList<>();
+    private final ColorBar colorBar = new ColorBar("dB");
     private int[] argb = new int[0];
     private int[] previous = new int[0];
     private Object previousGeometry;
@@ -84,11 +89,12 @@ public final class SpectrogramLane extends Region implements Lane {
         this.service = service;
         this.renderer = new SpectrogramRenderer(service.cache());
         setId("spectrogramLane");
-        getChildren().add(canvas);
+        colorBar.setId("spectrogramColorBar");
+        colorBar.getStyleClass().add("lane-color-bar");
+        colorBar.setMouseTransparent(true);
+        getChildren().addAll(canvas, colorBar);
         setMinHeight(100);
         setPrefHeight(280);
-        widthProperty().addListener((o, a, b) -> repaint());
-        heightProperty().addListener((o, a, b) -> repaint());
         settings.addListener((o, a, b) -> repaint());
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> mouseX = e.getX());
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> mouseX = e.getX());
@@ -127,10 +133,23 @@ public final class SpectrogramLane extends Region implements Lane {
         return this;
     }
 
+    /** The colour bar at the right edge: the levels of the lowest to the highest colour of the last paint. */
+    public ColorBar colorBar() {
+        return colorBar;
+    }
+
+    /** Sizes the canvas to the lane and repaints it at its new size; the colour bar sits at the top right. */
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
+        double h = Math.max(40, Math.min(COLOR_BAR_MAX_HEIGHT, getHeight() - 12));
+        double w = colorBar.prefWidth(h);
+        colorBar.setVisible(getHeight() >= 70 && getWidth() >= 300 && model.recordingProperty().get() != null);
+        colorBar.resizeRelocate(getWidth() - w - 6, 6, w, h);
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            repaint();
+        }
     }
 
     /** Repaint only when tiles arrived since the last paint that lacked some. */
@@ -208,6 +227,11 @@ public final class SpectrogramLane extends Region implements Lane {
         image.getPixelWriter().setPixels(0, 0, imageWidth, height, PixelFormat.getIntArgbInstance(), argb, 0, imageWidth);
         g.setImageSmoothing(false);
         g.drawImage(image, x0, 0, x1 - x0, height);
+        double floorDb = renderer.lastFloorDb();
+        if (Double.isFinite(floorDb)) {
+            colorBar.setTitle(FigureAxes.levelTitle(p));
+            colorBar.show(s.colorMap(), floorDb, floorDb + s.rangeDb());
+        }
         lastPaintMs = (System.nanoTime() - t0) / 1e6;
         FrequencyRuler ruler = ruler(height);
         for (OverlayLayer layer : overlays) {

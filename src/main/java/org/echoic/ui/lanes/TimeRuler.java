@@ -14,7 +14,7 @@ import org.echoic.render.Viewport;
 
 /**
  * The time axis above the lanes: ticks at round steps chosen from the zoom (labels at least ~100 px apart),
- * labelled {@code h:mm:ss.mmm}. JavaFX thread only.
+ * labelled as compactly as the recording allows ({@link TimeFormat#tick}: seconds, m:ss or h:mm:ss). JavaFX thread only.
  */
 public final class TimeRuler extends Region {
     private static final double MIN_LABEL_SPACING_PX = 100;
@@ -30,13 +30,15 @@ public final class TimeRuler extends Region {
         setMinHeight(24);
         setPrefHeight(24);
         setMaxHeight(24);
-        widthProperty().addListener((o, a, b) -> repaint());
     }
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            repaint();
+        }
     }
 
     public void repaint() {
@@ -54,6 +56,7 @@ public final class TimeRuler extends Region {
         double minor = step / 5;
         double firstSeconds = Math.max(0, vp.startFrame() / rate);
         double endSeconds = Math.min(model.totalFrames(), vp.endFrame()) / rate;
+        double totalSeconds = model.totalFrames() / rate;
         g.setStroke(Color.rgb(130, 136, 150));
         g.setLineWidth(1);
         for (long i = (long) Math.ceil(firstSeconds / minor); i * minor <= endSeconds; i++) {
@@ -66,7 +69,8 @@ public final class TimeRuler extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         for (long i = (long) Math.ceil(firstSeconds / step); i * step <= endSeconds; i++) {
             double x = vp.frameToX(i * step * rate);
-            g.fillText(TimeFormat.hms(i * step, step < 0.001), x + 2, 2);
+            String label = TimeFormat.tick(i * step, step, totalSeconds);
+            g.fillText(i == 0 && totalSeconds < 60 ? label + " s" : label, x + 2, 2);
         }
     }
 }

@@ -94,6 +94,17 @@ public final class TimelineModel {
                 .withFrequencyRange(viewport().minHz(), viewport().maxHz(), viewport().frequencyScale()));
     }
 
+    /**
+     * The lanes are {@code widthPx} wide now: a view of the whole recording stays whole, any other keeps its start
+     * and scale; one viewport change either way.
+     */
+    public void resize(int widthPx) {
+        Viewport vp = viewport();
+        boolean fitted = vp.startFrame() <= 0 && vp.endFrame() >= totalFrames();
+        setViewport(fitted ? Viewport.fitAll(totalFrames(), sampleRateHz(), widthPx)
+                .withFrequencyRange(vp.minHz(), vp.maxHz(), vp.frequencyScale()) : vp.withWidth(widthPx));
+    }
+
     /** Zooms to the selection; does nothing without one. */
     public void zoomToSelection() {
         TimeSelection s = selection.get();

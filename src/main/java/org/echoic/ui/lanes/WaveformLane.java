@@ -42,8 +42,6 @@ public final class WaveformLane extends Region implements Lane {
         getChildren().add(canvas);
         setMinHeight(80);
         setPrefHeight(220);
-        widthProperty().addListener((o, a, b) -> repaint());
-        heightProperty().addListener((o, a, b) -> repaint());
     }
 
     /** Adds a layer drawn over the waveform (segments, …); its frequency mapping gives NaN. */
@@ -57,10 +55,14 @@ public final class WaveformLane extends Region implements Lane {
         return this;
     }
 
+    /** Sizes the canvas to the lane and repaints it at its new size (a listener on the width ran too early). */
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            repaint();
+        }
     }
 
     private SummaryPyramid pyramid() {
@@ -124,9 +126,15 @@ public final class WaveformLane extends Region implements Lane {
         }
     }
 
-    private static String axisLabel(WaveformParams params, double axis) {
+    static String axisLabel(WaveformParams params, double axis) {
         if (params.scale() == WaveformParams.AmplitudeScale.LINEAR) {
-            return String.format(Locale.ROOT, "%+.3g", params.fromAxis(axis)).replace("+0.00", "0");
+            double v = params.fromAxis(axis);
+            if (v == 0) {
+                return "0";
+            }
+            String digits = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+                    .toPlainString();
+            return (v > 0 ? "+" + digits : digits.replace('-', '\u2212'));
         }
         if (axis == 0) {
             return "-∞ dB";

@@ -1,51 +1,50 @@
 package org.echoic.ui.model;
 
-import org.echoic.ui.common.ArgbImages;
+import org.echoic.ui.charts.ImagePlot;
 import org.echoic.ui.common.TimeFormat;
 
 import java.util.Locale;
 
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 
 import org.echoic.dsp.ColorMap;
 import org.echoic.dsp.SpectralFrames;
-import org.echoic.render.ActivationMapRenderer;
 import org.echoic.service.InspectionService;
 
 /**
- * The activations view of the Model tab: a segment's frames exactly as the model sees them (frequency upwards),
- * p(h | v_t) of every hidden unit beneath it on the same time axis (units top to bottom, the selected unit marked
- * at both edges) and, optionally, the three recurrent layers' states (−1 to 1). Repainted at its width.
- * JavaFX thread only.
+ * The activations view of the Model tab, as image plots with axes and colour bars on one frame axis: a segment's
+ * frames exactly as the model sees them (frequency upwards, 0–1), p(h | v_t) of every hidden unit beneath it (unit 0
+ * at the bottom, the selected unit marked at both edges) and, optionally, the three recurrent layers' states (−1 to
+ * 1). JavaFX thread only.
  */
 final class ActivationsPane extends VBox {
-    static final int FRAMES_HEIGHT = 150;
-    static final int MAP_HEIGHT = 220;
-    static final int STATE_HEIGHT = 70;
-    static final int MARK = 0xffff4040;
+    static final int FRAMES_HEIGHT = 190;
+    static final int MAP_HEIGHT = 260;
+    static final int STATE_HEIGHT = 120;
 
     private final Label title = new Label("Load a checkpoint, then choose a segment");
-    private final ImageView framesView = new ImageView();
-    private final ImageView mapView = new ImageView();
-    private final ImageView[] stateViews = {new ImageView(), new ImageView(), new ImageView()};
-    private final Label[] stateLabels = new Label[3];
+    private final ImagePlot framesPlot = new ImagePlot("Frame", "Frequency (kHz)");
+    private final ImagePlot mapPlot = new ImagePlot("Frame", "Hidden unit");
+    private final ImagePlot[] statePlots = new ImagePlot[3];
     private final CheckBox showStates = new CheckBox("Recurrent states");
     private final CheckBox stretch = new CheckBox("Stretch colours to the map's range");
-    private final Label mapLabel = new Label();
     private final Label readout = new Label(" ");
     private java.util.function.IntConsumer onUnitClicked = u -> { };
     private InspectionService.SegmentInspection shown;
     private int selectedUnit = -1;
-    private int paintedWidth;
 
     ActivationsPane() {
         super(4);
         setId("activationsPane");
-        framesView.setId("segmentFrames");
-        mapView.setId("activationMap");
+        framesPlot.setId("segmentFrames");
+        framesPlot.setPrefHeight(FRAMES_HEIGHT);
+        framesPlot.setColorBarTitle("Model input (0–1)");
+        mapPlot.setId("activationMap");
+        mapPlot.setPrefHeight(MAP_HEIGHT);
+        mapPlot.setColorBarTitle("p(h | v)");
+        mapPlot.yAxis().setIntegerTicks(true);
         showStates.setId("showRecurrentStates");
         showStates.selectedProperty().addListener((o, a, b) -> repaint());
         stretch.setId("stretchActivations");
@@ -53,29 +52,26 @@ final class ActivationsPane extends VBox {
         stretch.selectedProperty().addListener((o, a, b) -> repaint());
         title.setWrapText(true);
         readout.setId("activationReadout");
-        mapView.setOnMouseMoved(e -> {
+        mapPlot.setOnMouseMoved(e -> {
             int[] at = at(e.getX(), e.getY());
             readout.setText(at == null ? " " : String.format(Locale.ROOT, "frame %d, unit %d: p(h|v) = %.3f", at[0],
                     at[1], shown.activations().hidden()[at[0]][at[1]]));
         });
-        mapView.setOnMouseClicked(e -> {
+        mapPlot.setOnMouseClicked(e -> {
             int[] at = at(e.getX(), e.getY());
             if (at != null) {
                 onUnitClicked.accept(at[1]);
             }
         });
-        getChildren().addAll(title, framesView, mapLabel, mapView, readout,
-                new javafx.scene.layout.HBox(12, stretch, showStates));
+        getChildren().addAll(title, framesPlot, mapPlot, readout, new javafx.scene.layout.HBox(12, stretch, showStates));
         for (int l = 0; l < 3; l++) {
-            stateLabels[l] = new Label("Recurrent layer " + (l + 1));
-            stateViews[l].setId("recurrentLayer" + (l + 1));
-            getChildren().addAll(stateLabels[l], stateViews[l]);
+            statePlots[l] = new ImagePlot("Frame", "Recurrent layer " + (l + 1) + " unit");
+            statePlots[l].setId("recurrentLayer" + (l + 1));
+            statePlots[l].setPrefHeight(STATE_HEIGHT);
+            statePlots[l].setColorBarTitle("State");
+            statePlots[l].yAxis().setIntegerTicks(true);
+            getChildren().add(statePlots[l]);
         }
-        widthProperty().addListener((o, a, b) -> {
-            if (Math.abs(b.doubleValue() - paintedWidth) >= 1) {
-                repaint();
-            }
-        });
         repaint();
     }
 
@@ -110,19 +106,9 @@ final class ActivationsPane extends VBox {
         onUnitClicked = action;
     }
 
-    /** Frame and unit under a point of the map, or null. */
+    /** Frame and unit under a point of the map (in its coordinates), or null. */
     int[] at(double x, double y) {
-        if (shown == null || mapView.getImage() == null) {
-            return null;
-        }
-        int w = (int) mapView.getImage().getWidth();
-        int h = (int) mapView.getImage().getHeight();
-        if (x < 0 || y < 0 || x >= w || y >= h) {
-            return null;
-        }
-        int frames = shown.activations().frames();
-        int units = shown.activations().hidden()[0].length;
-        return new int[] {ActivationMapRenderer.frameAtX((int) x, frames, w), (int) Math.min(units - 1, (long) y * units / h)};
+        return shown == null ? null : mapPlot.cellAt(x, y);
     }
 
     void show(InspectionService.SegmentInspection inspection) {
@@ -132,7 +118,7 @@ final class ActivationsPane extends VBox {
 
     void selectUnit(int unit) {
         selectedUnit = unit;
-        repaint();
+        mapPlot.setMarkedRow(unit);
     }
 
     /** The inspection shown, or null. */
@@ -140,54 +126,69 @@ final class ActivationsPane extends VBox {
         return shown;
     }
 
+    /** {@code values[t][k]} as rows k, columns t (what an image plot paints). */
+    static float[][] transpose(float[][] values) {
+        int t = values.length;
+        int k = t == 0 ? 0 : values[0].length;
+        float[][] out = new float[k][t];
+        for (int i = 0; i < t; i++) {
+            for (int j = 0; j < k; j++) {
+                out[j][i] = values[i][j];
+            }
+        }
+        return out;
+    }
+
     private void repaint() {
         boolean states = showStates.isSelected() && shown != null;
-        for (int l = 0; l < 3; l++) {
-            stateViews[l].setVisible(states);
-            stateViews[l].setManaged(states);
-            stateLabels[l].setVisible(states);
-            stateLabels[l].setManaged(states);
+        for (ImagePlot p : statePlots) {
+            p.setVisible(states);
+            p.setManaged(states);
         }
-        int width = (int) Math.max(100, getWidth() - 4);
-        paintedWidth = (int) getWidth();
+        framesPlot.setVisible(shown != null);
+        mapPlot.setVisible(shown != null);
         if (shown == null) {
-            framesView.setImage(null);
-            mapView.setImage(null);
             return;
         }
         var a = shown.activations();
         var seg = shown.segment();
         SpectralFrames f = shown.model().frames();
+        double rate = seg.playable() ? seg.recording().sampleRateHz() : Double.NaN;
         String band = f == null ? "" : String.format(Locale.ROOT, ", %.0f–%s Hz", f.minHz(),
                 Double.isInfinite(f.maxHz()) ? "Nyquist" : String.format(Locale.ROOT, "%.0f", f.maxHz()));
-        String time = seg.playable() ? String.format(Locale.ROOT, ", %.3f s at %s", (seg.endFrame() - seg.startFrame())
-                / seg.recording().sampleRateHz(), TimeFormat.hms(seg.startFrame() / seg.recording().sampleRateHz())) : "";
+        String time = seg.playable() ? String.format(Locale.ROOT, ", %s at %s",
+                TimeFormat.duration((seg.endFrame() - seg.startFrame()) / rate),
+                TimeFormat.readout(seg.startFrame() / rate, seg.recording().durationSeconds())) : "";
         title.setText(String.format(Locale.ROOT, "%s: %d frames%s%s (model epoch %d)", seg.name(), a.frames(), time,
                 band, shown.model().epochs()));
-        framesView.setImage(ArgbImages.of(ActivationMapRenderer.paint(seg.frames(), null, 0, 1, true,
-                ColorMap.VIRIDIS, width, FRAMES_HEIGHT), width, FRAMES_HEIGHT));
-        int units = a.hidden()[0].length;
-        int mapHeight = Math.max(MAP_HEIGHT, units);
-        double[] range = range(a.hidden(), stretch.isSelected());
-        mapLabel.setText(String.format(Locale.ROOT, "p(h | v) of every hidden unit (top: unit 0), colours %.3f–%.3f",
-                range[0], range[1]));
-        int[] map = ActivationMapRenderer.paint(a.hidden(), null, range[0], range[1], false, ColorMap.INFERNO, width,
-                mapHeight);
-        if (selectedUnit >= 0 && selectedUnit < units) {
-            int y0 = (int) Math.ceil((double) selectedUnit * mapHeight / units);
-            int y1 = (int) Math.ceil((double) (selectedUnit + 1) * mapHeight / units);
-            for (int y = y0; y < Math.max(y1, y0 + 1) && y < mapHeight; y++) {
-                for (int x = 0; x < 6; x++) {
-                    map[y * width + x] = MARK;
-                    map[y * width + width - 1 - x] = MARK;
-                }
-            }
+        int frames = a.frames();
+        String frameAxis = f != null && Double.isFinite(rate) ? String.format(Locale.ROOT, "Frame (hop %.1f ms)",
+                1000.0 * f.stft().hop() / rate) : "Frame";
+        float[][] input = transpose(seg.frames());
+        framesPlot.xAxis().setLabel(frameAxis);
+        if (f != null && Double.isFinite(rate)) {
+            double binHz = rate / f.stft().nfft();
+            int first = f.firstBin(rate);
+            framesPlot.yAxis().setLabel("Frequency (kHz)");
+            framesPlot.yAxis().setDisplayDivisor(1000);
+            framesPlot.setExtent(-0.5, frames - 0.5, (first - 0.5) * binHz, (first + input.length - 0.5) * binHz);
+        } else {
+            framesPlot.yAxis().setLabel("Frequency bin");
+            framesPlot.setExtent(-0.5, frames - 0.5, -0.5, input.length - 0.5);
         }
-        mapView.setImage(ArgbImages.of(map, width, mapHeight));
+        framesPlot.setValues(input, 0, 1, ColorMap.VIRIDIS);
+        int units = a.hidden()[0].length;
+        double[] range = range(a.hidden(), stretch.isSelected());
+        mapPlot.xAxis().setLabel(frameAxis);
+        mapPlot.setExtent(-0.5, frames - 0.5, -0.5, units - 0.5);
+        mapPlot.setValues(transpose(a.hidden()), range[0], range[1], ColorMap.INFERNO);
+        mapPlot.setMarkedRow(selectedUnit);
         if (states) {
             for (int l = 0; l < 3; l++) {
-                stateViews[l].setImage(ArgbImages.of(ActivationMapRenderer.paint(a.recurrent()[l], null, -1, 1, false,
-                        ColorMap.VIRIDIS, width, STATE_HEIGHT), width, STATE_HEIGHT));
+                float[][] st = transpose(a.recurrent()[l]);
+                statePlots[l].xAxis().setLabel(frameAxis);
+                statePlots[l].setExtent(-0.5, frames - 0.5, -0.5, st.length - 0.5);
+                statePlots[l].setValues(st, -1, 1, ColorMap.VIRIDIS);
             }
         }
     }

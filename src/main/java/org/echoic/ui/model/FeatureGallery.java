@@ -1,5 +1,6 @@
 package org.echoic.ui.model;
 
+import org.echoic.ui.charts.ColorBar;
 import org.echoic.ui.common.ArgbImages;
 
 import java.util.ArrayList;
@@ -64,6 +65,8 @@ public final class FeatureGallery extends VBox {
     private final ImageView image = new ImageView();
     private final ScrollPane scroll = new ScrollPane(image);
     private final Label unitLabel = new Label("Click a unit to list what drives it");
+    private final Label key = new Label();
+    private final ColorBar weightBar = new ColorBar("w / largest |w| of its tile");
     private final ListView<Driver> drivers = new ListView<>();
     private final IntConsumer onUnit;
     private InspectionService.InspectedModel model;
@@ -106,7 +109,14 @@ public final class FeatureGallery extends VBox {
                 onDriver.accept(d);
             }
         });
-        getChildren().addAll(new HBox(6, new Label("Learned features, sorted by"), sort), scroll, unitLabel, drivers);
+        key.setId("galleryKey");
+        key.setWrapText(true);
+        key.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        weightBar.show(ColorMap.VIRIDIS, -1, 1);
+        weightBar.setPrefHeight(120);
+        HBox.setHgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(new HBox(6, new Label("Learned features, sorted by"), sort),
+                new HBox(6, scroll, weightBar), key, unitLabel, drivers);
     }
 
     void show(InspectionService.InspectedModel m, InspectionService.UnitReport r) {
@@ -151,6 +161,14 @@ public final class FeatureGallery extends VBox {
             return;
         }
         order = sorted(model, report, sort.getValue());
+        var frames = model.frames();
+        key.setText(String.format(java.util.Locale.ROOT, "Each tile: one hidden unit's weights W[:, j] over the %d "
+                + "values of a frame, frequency upwards%s; colour: the weight scaled to the tile's largest |w| "
+                + "(middle colour = 0); grey line: 0; white: the weight profile. Largest %s first.",
+                model.templates().length == 0 ? 0 : model.templates()[0].length, frames == null ? ""
+                        : String.format(java.util.Locale.ROOT, " (%.0f Hz to %s)", frames.minHz(),
+                        Double.isInfinite(frames.maxHz()) ? "Nyquist" : String.format(java.util.Locale.ROOT, "%.0f Hz",
+                                frames.maxHz())), sort.getValue()));
         int width = (int) Math.max(RENDERER.cellWidth() + 2 * RENDERER.gap(), scroll.getWidth() - 18);
         paintedWidth = (int) scroll.getWidth();
         int[] argb = RENDERER.paint(model.templates(), order, selected, ColorMap.VIRIDIS, width);

@@ -58,6 +58,8 @@ public final class AgreementPanel extends VBox {
     private AutoTuneJob job;
     private AutoTune.Result best;
 
+    private boolean showingSession;
+
     public AgreementPanel(SegmentationState state, Consumer<String> status) {
         super(6);
         this.state = state;
@@ -97,9 +99,12 @@ public final class AgreementPanel extends VBox {
         getChildren().addAll(new Label("Reference annotations"), load, file,
                 new HBox(4, match, toleranceMs, minIoU), figures,
                 new HBox(4, tune, cancel, apply), progress, result);
-        state.snapshotProperty().addListener((o, a, b) -> show(b));
+        state.snapshotProperty().addListener((o, a, b) -> {
+            showSessionCriterion();
+            show(b);
+        });
         state.sessionProperty().addListener((o, a, b) -> {
-            applyCriterion();
+            showSessionCriterion();
             cancelTune();
             best = null;
             apply.setDisable(true);
@@ -116,9 +121,30 @@ public final class AgreementPanel extends VBox {
                 : Agreement.Criterion.onsetOffset(toleranceMs.getValue() / 1000);
     }
 
+    /**
+     * Shows the shown recording's criterion (each recording keeps its own in the project) without applying it back.
+     */
+    private void showSessionCriterion() {
+        SegmentationSession s = state.session();
+        if (s == null || s.criterion().equals(criterion())) {
+            return;
+        }
+        Agreement.Criterion c = s.criterion();
+        showingSession = true;
+        if (c.kind() == Agreement.Kind.OVERLAP) {
+            minIoU.getValueFactory().setValue(c.value());
+            match.setValue(OVERLAP);
+        } else {
+            toleranceMs.getValueFactory().setValue(c.value() * 1000);
+            match.setValue(ONSET_OFFSET);
+        }
+        showingSession = false;
+        showCriterionField();
+    }
+
     private void applyCriterion() {
         showCriterionField();
-        if (state.session() != null && toleranceMs.getValue() != null && minIoU.getValue() != null) {
+        if (!showingSession && state.session() != null && toleranceMs.getValue() != null && minIoU.getValue() != null) {
             state.session().setCriterion(criterion());
         }
     }
@@ -232,9 +258,9 @@ public final class AgreementPanel extends VBox {
 
     private static String describe(AutoTune.Result r) {
         var p = r.best();
-        return String.format(Locale.ROOT, "window %.1f ms, percentile %.1f, spacing %.0f ms, length %.0f–%.0f ms, "
-                + "buffer %.0f ms", p.windowMs(), p.thresholdPercentile(), p.minSpacingMs(), p.minLengthMs(),
-                p.maxLengthMs(), p.bufferMs());
+        return String.format(Locale.ROOT, "window %.1f ms, %s, spacing %.0f ms, length %.0f–%.0f ms, buffer %.0f ms",
+                p.windowMs(), SegmentationPanel.thresholdText(p), p.minSpacingMs(), p.minLengthMs(), p.maxLengthMs(),
+                p.bufferMs());
     }
 
     private void cancelTune() {

@@ -14,14 +14,15 @@ import org.echoic.segment.SegmentEdits;
 import org.echoic.service.SegmentationSnapshot;
 
 /**
- * Segments drawn over the waveform and spectrogram lanes: translucent boxes with edges, edited segments in another
+ * Segments drawn over the waveform and spectrogram lanes: light translucent boxes (8 % green: the spectrogram stays
+ * readable under them) with thin edges, edited segments in another
  * colour, the selected one outlined; laid out by {@link SegmentOverlayRenderer}. JavaFX thread only.
  */
 public final class SegmentOverlayLayer implements SpectrogramLane.OverlayLayer {
-    static final Color FILL = Color.rgb(80, 220, 140, 0.20);
-    static final Color EDGE = Color.rgb(80, 220, 140, 0.95);
-    static final Color EDITED_FILL = Color.rgb(255, 170, 60, 0.25);
-    static final Color EDITED_EDGE = Color.rgb(255, 170, 60, 0.95);
+    static final Color FILL = Color.rgb(80, 220, 140, 0.08);
+    static final Color EDGE = Color.rgb(80, 220, 140, 0.6);
+    static final Color EDITED_FILL = Color.rgb(255, 170, 60, 0.10);
+    static final Color EDITED_EDGE = Color.rgb(255, 170, 60, 0.7);
     static final Color SELECTED = Color.rgb(255, 255, 255, 0.95);
 
     private final SegmentationState state;

@@ -6,8 +6,8 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
 
 /**
- * A lane of the segmentation views drawn on one canvas that fills it: repainted when its size or the
- * segmentation snapshot changes. Subclasses paint in {@link #repaint()}. JavaFX thread only.
+ * A lane of the segmentation views drawn on one canvas that fills it: repainted when the segmentation snapshot
+ * changes and, at its new size, when a layout resizes it. Subclasses paint in {@link #repaint()}. JavaFX thread only.
  */
 abstract class SegmentationCanvasLane extends Region implements Lane {
     protected final SegmentationState state;
@@ -20,8 +20,6 @@ abstract class SegmentationCanvasLane extends Region implements Lane {
         setMinHeight(minHeight);
         setPrefHeight(prefHeight);
         setMaxHeight(maxHeight);
-        widthProperty().addListener((o, a, b) -> repaint());
-        heightProperty().addListener((o, a, b) -> repaint());
         state.snapshotProperty().addListener((o, a, b) -> repaint());
     }
 
@@ -30,9 +28,13 @@ abstract class SegmentationCanvasLane extends Region implements Lane {
         return this;
     }
 
+    /** Sizes the canvas to the lane and repaints it at its new size (a listener on the width ran too early). */
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            repaint();
+        }
     }
 }

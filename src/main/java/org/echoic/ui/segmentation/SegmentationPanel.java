@@ -5,7 +5,17 @@ import org.echoic.ui.common.SliderSpinner;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.util.Duration;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
@@ -24,12 +34,14 @@ import org.controlsfx.control.RangeSlider;
 
 import org.echoic.segment.SegmentEdits;
 import org.echoic.segment.SegmentationParams;
+import org.echoic.segment.SegmentationSuggestion;
 import org.echoic.service.SegmentationSession;
 import org.echoic.service.SegmentationSnapshot;
 
 /**
- * The segmentation tool tab: sliders with spin boxes for the threshold percentile, buffer, minimum spacing and
- * envelope window, one range slider for the minimum and maximum length, the band; the segment count, rejected runs
+ * The segmentation tool tab: the threshold (dB above the noise floor, Echoic's default, or a percentile of the
+ * envelope), sliders with spin boxes for it, the buffer, minimum spacing, envelope window and high-pass, whether padding
+ * may overlap, a first-run suggestion of band and maximum length from the recording, one range slider for the minimum and maximum length, the band; the segment count, rejected runs
  * and a histogram of durations, all updated live from the polled snapshot; then the references and auto-tune
  * ({@link AgreementPanel}) and the exports. Percentile, spacing, lengths and buffer apply while a slider is dragged
  * (fast re-segmentation from the cached envelope); window and band when the drag ends (a new envelope computes in
@@ -40,6 +52,16 @@ public final class SegmentationPanel extends ScrollPane {
     private static final int HISTOGRAM_BINS = 24;
 
     private final SegmentationState state;
+    static final String ABOVE_NOISE = "dB above the noise floor";
+    static final String PERCENTILE = "percentile of the envelope";
+    private final ComboBox<String> thresholdMode = new ComboBox<>();
+    private final SliderSpinner aboveNoise;
+    private final SliderSpinner highPass;
+    private final CheckBox overlapFree = new CheckBox("Padding stops half-way between neighbours (no overlaps)");
+    private final Button suggest = new Button("Suggest band and lengths");
+    private final Label suggestion = new Label();
+    private Future<SegmentationSuggestion.Suggestion> suggesting;
+    private final Timeline suggestPoll = new Timeline(new KeyFrame(Duration.millis(100), e -> pollSuggestion()));
     private final SliderSpinner percentile;
     private final SliderSpinner buffer;
     private final SliderSpinner spacing;
@@ -64,12 +86,27 @@ public final class SegmentationPanel extends ScrollPane {
         setId("segmentationPanel");
         setFitToWidth(true);
         percentile = new SliderSpinner("percentile", 0, 100, 90, 0.5, true, v -> change(p -> p.withPercentile(v)));
+        aboveNoise = new SliderSpinner("aboveNoise", 0, 40, 10, 0.5, true, v -> change(p -> p.withAboveNoiseDb(v)));
+        highPass = new SliderSpinner("highPass", 0, 2000, 200, 10, false,
+                v -> change(p -> p.withHighPassHz(v > 0 ? v : Double.NaN)));
+        thresholdMode.setId("thresholdMode");
+        thresholdMode.getItems().setAll(ABOVE_NOISE, PERCENTILE);
+        thresholdMode.setValue(ABOVE_NOISE);
+        thresholdMode.valueProperty().addListener((o, a, b) -> thresholdModeChanged());
+        overlapFree.setId("overlapFreeToggle");
+        overlapFree.setWrapText(true);
+        overlapFree.selectedProperty().addListener((o, a, b) -> change(p -> p.withOverlapFree(b)));
+        suggest.setId("suggestButton");
+        suggest.setOnAction(e -> startSuggestion());
+        suggestion.setId("suggestionLabel");
+        suggestion.setWrapText(true);
+        suggestPoll.setCycleCount(Animation.INDEFINITE);
         buffer = new SliderSpinner("buffer", 0, 100, 5, 1, true, v -> change(p -> p.withBufferMs(v)));
         spacing = new SliderSpinner("spacing", 0, 200, 2, 1, true, v -> change(p -> p.withMinSpacingMs(v)));
         window = new SliderSpinner("window", 0.1, 50, 4, 0.5, false, v -> change(p -> p.withWindowMs(v)));
         lengths.setId("lengthRange");
         lengths.setShowTickLabels(true);
-        lengths.setMajorTickUnit(1000);
+        lengths.setMajorTickUnit(MAX_LENGTH_SLIDER_MS / 4);
         lengths.setMinorTickCount(1);
         lengths.lowValueProperty().addListener((o, a, b) -> lengthsFromSlider());
         lengths.highValueProperty().addListener((o, a, b) -> lengthsFromSlider());
@@ -97,12 +134,14 @@ public final class SegmentationPanel extends ScrollPane {
         Tooltip.install(histogram, new Tooltip("Durations of the segments (ms)"));
 
         VBox box = new VBox(6,
-                heading("Threshold percentile"), percentile, threshold,
+                suggest, suggestion,
+                heading("Threshold"), thresholdMode, aboveNoise, percentile, threshold,
                 heading("Buffer on both sides (ms)"), buffer,
                 heading("Length (ms): kept when min < length < max"), lengths,
                 new HBox(4, new Label("min"), minLength, new Label("max"), maxLength),
                 heading("Minimum spacing (ms): closer runs merge"), spacing,
                 heading("Smoothing window (ms)"), window,
+                heading("High-pass before the envelope (Hz; 0 = off; a band replaces it)"), highPass, overlapFree,
                 bandOn, band, new HBox(4, new Label("Hz"), bandLow, new Label("–"), bandHigh),
                 envelopeProgress, new Separator(), count, histogram, new Separator(),
                 agreement, new Separator(), exports.button());
@@ -116,6 +155,57 @@ public final class SegmentationPanel extends ScrollPane {
         state.sessionProperty().addListener((o, a, b) -> showParams(b == null ? null : b.params()));
         showParams(state.session() == null ? null : state.session().params());
         show(state.snapshot());
+    }
+
+    /** The threshold of {@code p} in words: "10.0 dB above the noise floor", "percentile 90.0" or "-30.0 dBFS". */
+    static String thresholdText(SegmentationParams p) {
+        return p.usesAbsoluteThreshold() ? String.format(Locale.ROOT, "%.1f dBFS", p.thresholdDbfs())
+                : p.usesNoiseThreshold() ? String.format(Locale.ROOT, "%.1f dB above the noise floor", p.aboveNoiseDb())
+                : String.format(Locale.ROOT, "percentile %.1f", p.thresholdPercentile());
+    }
+
+    private void thresholdModeChanged() {
+        boolean noise = ABOVE_NOISE.equals(thresholdMode.getValue());
+        aboveNoise.setVisible(noise);
+        aboveNoise.setManaged(noise);
+        percentile.setVisible(!noise);
+        percentile.setManaged(!noise);
+        change(p -> noise ? p.withAboveNoiseDb(aboveNoise.value()) : p.withPercentile(percentile.value()));
+    }
+
+    /** Computes the suggestion off the JavaFX thread; the poll applies it when it arrives. */
+    private void startSuggestion() {
+        SegmentationSession s = state.session();
+        if (s == null || suggesting != null) {
+            return;
+        }
+        suggesting = s.suggest();
+        suggest.setDisable(true);
+        suggestion.setText("Looking at the recording…");
+        suggestPoll.play();
+    }
+
+    private void pollSuggestion() {
+        if (suggesting == null || !suggesting.isDone()) {
+            return;
+        }
+        suggestPoll.stop();
+        suggest.setDisable(false);
+        try {
+            SegmentationSuggestion.Suggestion got = suggesting.get();
+            suggestion.setText("Suggested: " + got.why());
+            change(p -> p.withBand(got.params().bandLowHz(), got.params().bandHighHz())
+                    .withMaxLengthMs(got.params().maxLengthMs()));
+            showParams(state.session().params());
+        } catch (CancellationException e) {
+            suggestion.setText("Suggestion cancelled");
+        } catch (ExecutionException e) {
+            suggestion.setText("No suggestion: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            suggesting = null;
+        }
     }
 
     private static Label heading(String text) {
@@ -162,10 +252,28 @@ public final class SegmentationPanel extends ScrollPane {
             return;
         }
         syncing = true;
-        lengths.setHighValue(Math.min(MAX_LENGTH_SLIDER_MS, maxLength.getValue()));
+        fitLengthRange(maxLength.getValue());
+        lengths.setHighValue(Math.min(lengths.getMax(), maxLength.getValue()));
         lengths.setLowValue(Math.min(lengths.getHighValue(), minLength.getValue()));
         syncing = false;
         change(p -> p.withMinLengthMs(minLength.getValue()).withMaxLengthMs(maxLength.getValue()));
+    }
+
+    /**
+     * Widens the length slider to show {@code maxMs} with room to move (never below 0–2,000 ms, never narrowed while
+     * the panel lives), so a tuned or typed maximum beyond the range is not pinned at its end.
+     */
+    private void fitLengthRange(double maxMs) {
+        double[] r = SliderSpinner.rangeFor(0, Math.max(MAX_LENGTH_SLIDER_MS, lengths.getMax()), maxMs);
+        if (r[1] != lengths.getMax()) {
+            lengths.setMax(r[1]);
+            lengths.setMajorTickUnit(r[1] / 4);
+        }
+    }
+
+    /** The range of the length slider in ms: {min, max}. */
+    double[] lengthRange() {
+        return new double[] {lengths.getMin(), lengths.getMax()};
     }
 
     /** Copies the band slider into the spin boxes when a drag ends (a new envelope is computed then). */
@@ -200,10 +308,20 @@ public final class SegmentationPanel extends ScrollPane {
         }
         syncing = true;
         percentile.set(p.thresholdPercentile());
+        aboveNoise.set(Double.isNaN(p.aboveNoiseDb()) ? 10 : p.aboveNoiseDb());
+        thresholdMode.setValue(p.usesNoiseThreshold() ? ABOVE_NOISE : PERCENTILE);
+        boolean noise = p.usesNoiseThreshold();
+        aboveNoise.setVisible(noise);
+        aboveNoise.setManaged(noise);
+        percentile.setVisible(!noise);
+        percentile.setManaged(!noise);
+        highPass.set(Double.isNaN(p.highPassHz()) ? 0 : p.highPassHz());
+        overlapFree.setSelected(p.overlapFree());
         buffer.set(p.bufferMs());
         spacing.set(p.minSpacingMs());
         window.set(p.windowMs());
-        lengths.setHighValue(Math.min(MAX_LENGTH_SLIDER_MS, p.maxLengthMs()));
+        fitLengthRange(p.maxLengthMs());
+        lengths.setHighValue(Math.min(lengths.getMax(), p.maxLengthMs()));
         lengths.setLowValue(Math.min(lengths.getHighValue(), p.minLengthMs()));
         minLength.getValueFactory().setValue(p.minLengthMs());
         maxLength.getValueFactory().setValue(p.maxLengthMs());

@@ -34,6 +34,7 @@ import javafx.scene.layout.VBox;
 import org.echoic.audio.Recording;
 import org.echoic.corpus.Corpus;
 import org.echoic.corpus.CorpusSegment;
+import org.echoic.project.CorpusEntry;
 import org.echoic.dsp.ColorMap;
 import org.echoic.dsp.FrameScaling;
 import org.echoic.dsp.SpectralFrames;
@@ -93,6 +94,11 @@ public final class CorpusPanel extends VBox {
     private CorpusService.Request building;
     private final ObservableList<OpenRecording> open;
     private CorpusService.Job job;
+    /** The name of the corpus entry that records the Training tab's choices in the project. */
+    static final String DRAFT_NAME = "Training tab";
+    private Runnable onChanged = () -> { };
+    private boolean applying;
+    private final CorpusEntry initial;
 
     CorpusPanel(ObservableList<OpenRecording> open, CorpusService service, RecordingSettings settings) {
         super(6);
@@ -146,10 +152,24 @@ public final class CorpusPanel extends VBox {
         preview.setFitHeight(110);
         preview.setSmooth(false);
         exampleInfo.setWrapText(true);
-        getChildren().addAll(new Label("Recordings"), recordings, grid, new HBox(6, build, cancel), progress, summary,
+        javafx.scene.control.Hyperlink all = new javafx.scene.control.Hyperlink("all");
+        all.setId("corpusTickAll");
+        all.setOnAction(e -> tickAll(true));
+        javafx.scene.control.Hyperlink none = new javafx.scene.control.Hyperlink("none");
+        none.setId("corpusTickNone");
+        none.setOnAction(e -> tickAll(false));
+        getChildren().addAll(new HBox(4, new Label("Recordings"), all, none), recordings, grid,
+                new HBox(6, build, cancel), progress, summary,
                 new HBox(6, new Label("Preview example"), example), preview, exampleInfo);
         open.addListener((ListChangeListener<OpenRecording>) c -> refreshRecordings());
         refreshRecordings();
+        initial = draft();
+        for (javafx.beans.value.ObservableValue<?> v : List.of(source.valueProperty(), channel.valueProperty(),
+                nperseg.valueProperty(), overlapPercent.valueProperty(), scaling.valueProperty(), lowHz.textProperty(),
+                highHz.textProperty(), rangeDb.textProperty(), validationFraction.textProperty(),
+                joinGapMs.textProperty())) {
+            v.addListener((o, a, b) -> changed());
+        }
     }
 
     /** The last corpus built (null before the first). */
@@ -190,15 +210,16 @@ public final class CorpusPanel extends VBox {
     }
 
     private void refreshRecordings() {
-        List<String> unticked = recordings.getChildren().stream().map(n -> (CheckBox) n).filter(b -> !b.isSelected())
-                .map(CheckBox::getText).toList();
+        List<String> unticked = boxes().stream().filter(b -> !b.isSelected()).map(CheckBox::getText).toList();
         recordings.getChildren().clear();
         int channels = 1;
         for (OpenRecording r : open) {
             CheckBox b = new CheckBox(r.name());
             b.setMnemonicParsing(false);
+            b.setTooltip(new javafx.scene.control.Tooltip(r.recording().path().toString()));
             b.setUserData(r);
             b.setSelected(!unticked.contains(r.name()));
+            b.selectedProperty().addListener((o, was, now) -> changed());
             recordings.getChildren().add(b);
             channels = Math.max(channels, r.recording().channels());
         }
@@ -208,6 +229,94 @@ public final class CorpusPanel extends VBox {
             channel.getItems().add(c);
         }
         channel.setValue(was != null && channel.getItems().contains(was) ? was : Recording.MEAN_CHANNEL);
+    }
+
+    private List<CheckBox> boxes() {
+        return recordings.getChildren().stream().map(n -> (CheckBox) n).toList();
+    }
+
+    /** Ticks every recording ({@code true}) or none. */
+    public void tickAll(boolean ticked) {
+        boxes().forEach(b -> b.setSelected(ticked));
+    }
+
+    /** What runs when the user changes what the corpus is made of (the project records it). */
+    void setOnChanged(Runnable action) {
+        onChanged = action;
+    }
+
+    private void changed() {
+        if (!applying) {
+            onChanged.run();
+        }
+    }
+
+    /**
+     * The corpus the controls define now (the ticked recordings), named {@link #DRAFT_NAME}, or null while a
+     * field holds no valid number.
+     */
+    public CorpusEntry draft() {
+        try {
+            int kind = source.getSelectionModel().getSelectedIndex();
+            return new CorpusEntry(DRAFT_NAME, boxes().stream().filter(CheckBox::isSelected)
+                    .map(b -> ((OpenRecording) b.getUserData()).recording().path()).toList(),
+                    kind == 1 ? org.echoic.corpus.SegmentSource.REFERENCE : kind == 2
+                            ? org.echoic.corpus.SegmentSource.EDITED : org.echoic.corpus.SegmentSource.AUTOMATIC,
+                    channel.getValue() == null ? Recording.MEAN_CHANNEL : channel.getValue(), frames(),
+                    validationFraction(), 1, joinGapMs());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** True while every recording is ticked and every control shows its initial value (nothing to record). */
+    boolean isInitial() {
+        CorpusEntry d = draft();
+        return d != null && boxes().stream().allMatch(CheckBox::isSelected) && initial != null
+                && sameSettings(d, initial);
+    }
+
+    private static boolean sameSettings(CorpusEntry a, CorpusEntry b) {
+        return a.source() == b.source() && a.channel() == b.channel() && a.frames().equals(b.frames())
+                && a.validationFraction() == b.validationFraction() && a.joinGapMs() == b.joinGapMs();
+    }
+
+    /** Shows {@code e} in the controls: its recordings ticked (the others not), its segments, channel and frames. */
+    void apply(CorpusEntry e) {
+        applying = true;
+        try {
+            for (CheckBox b : boxes()) {
+                Path p = ((OpenRecording) b.getUserData()).recording().path().toAbsolutePath().normalize();
+                b.setSelected(e.recordings().contains(p));
+            }
+            source.getSelectionModel().select(e.source() == org.echoic.corpus.SegmentSource.REFERENCE ? 1
+                    : e.source() == org.echoic.corpus.SegmentSource.EDITED ? 2 : 0);
+            if (channel.getItems().contains(e.channel())) {
+                channel.setValue(e.channel());
+            }
+            StftParams st = e.frames().stft();
+            if (!nperseg.getItems().contains(st.nperseg())) {
+                nperseg.getItems().add(st.nperseg());
+            }
+            nperseg.setValue(st.nperseg());
+            int ov = (int) Math.round(100.0 * st.noverlap() / st.nperseg());
+            if (!overlapPercent.getItems().contains(ov)) {
+                overlapPercent.getItems().add(ov);
+            }
+            overlapPercent.setValue(ov);
+            lowHz.setText(e.frames().minHz() > 0 ? number(e.frames().minHz()) : "");
+            highHz.setText(Double.isFinite(e.frames().maxHz()) ? number(e.frames().maxHz()) : "");
+            scaling.setValue(e.frames().scaling());
+            rangeDb.setText(number(e.frames().rangeDb()));
+            validationFraction.setText(number(e.validationFraction()));
+            joinGapMs.setText(number(e.joinGapMs()));
+        } finally {
+            applying = false;
+        }
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     SpectralFrames frames() {

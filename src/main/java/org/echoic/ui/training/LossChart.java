@@ -4,53 +4,51 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.input.MouseButton;
-import javafx.scene.layout.Pane;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 
 import org.echoic.io.TrainingCurveFiles;
 import org.echoic.service.MetricsBuffer;
 import org.echoic.service.TrainingCurves;
+import org.echoic.ui.charts.Charts;
+import org.echoic.ui.charts.NiceAxis;
 
 /**
- * Live training curves of any training job on a canvas, named by its {@link TrainingCurves}: per-batch values
- * (exponentially smoothed; for the RNN-RBM CD cost and reconstruction), per-epoch values (training and validation),
- * and dashed epoch curves of earlier runs. x is in epochs. The wheel zooms the epoch axis around the pointer, a drag
- * pans it, a double click shows everything; the y axis fits the visible series, linear or log10 of |value|, shared
- * or with each series scaled to its own range (their magnitudes differ by orders).
- * Repaints only when asked ({@link #repaint()}), so a poll timer can coalesce updates. JavaFX thread only.
+ * Live training curves of any training job, named by its {@link TrainingCurves}, on a {@code LineChart} with the
+ * shared chart style ({@link Charts}): per-batch values (exponentially smoothed; for the RNN-RBM CD cost and
+ * reconstruction), per-epoch values (training and validation) and dashed epoch curves of earlier runs. x is in epochs
+ * with whole-epoch ticks; y is each series' own value (shared axis), log10 of |value| on a log axis labelled with the
+ * values, or — on request — each series scaled to its own range in the shown epochs (0 = lowest, 1 = highest). A
+ * plain mouse wheel scrolls the page; Ctrl + wheel zooms the epochs around the pointer, a double click shows them
+ * all. Repaints only when asked ({@link #repaint()}), so a poll timer can coalesce updates. JavaFX thread only.
  */
-public final class LossChart extends Pane {
+public final class LossChart extends StackPane {
     /** Weight of a new batch point in the smoothed curves. */
     static final double SMOOTHING = 0.1;
     /** What a batch curve's name gets appended. */
     public static final String BATCH_SUFFIX = " (batch, smoothed)";
-    private static final Color[] PALETTE = {Color.web("#4e79a7"), Color.web("#f28e2b"), Color.web("#1f4e79"),
-        Color.web("#b35806"), Color.web("#59a14f"), Color.web("#e15759"), Color.web("#76b7b2"), Color.web("#af7aa1")};
+    static final String VALUE_LABEL = "Value (see legend)";
+    static final String LOG_LABEL = "|Value| (log scale)";
+    static final String NORMALISED_LABEL = "Each series: 0 = its lowest, 1 = its highest";
 
-    /** One curve: growing arrays of epochs and values. */
+    /** One curve: growing arrays of epochs and values, and its series in the chart. */
     static final class Series {
         final String name;
-        final Color color;
         final boolean dashed;
+        final XYChart.Series<Number, Number> shown = new XYChart.Series<>();
         boolean visible = true;
-        /** Drawing transform of the last repaint: (value − offset) · scale. */
-        double offset;
-        double scale = 1;
         double[] x = new double[64];
         double[] y = new double[64];
         int n;
 
-        Series(String name, Color color, boolean dashed) {
+        Series(String name, boolean dashed) {
             this.name = name;
-            this.color = color;
             this.dashed = dashed;
+            shown.setName(name);
         }
 
         void add(double px, double py) {
@@ -63,55 +61,26 @@ public final class LossChart extends Pane {
         }
     }
 
-    private final Canvas canvas = new Canvas();
+    private final NiceAxis epochs = new NiceAxis("Epoch").setIntegerTicks(true).setForceZero(true);
+    private final NiceAxis values = new NiceAxis(VALUE_LABEL);
+    private final LineChart<Number, Number> chart = Charts.lineChart(epochs, values);
     private final Map<String, Series> series = new LinkedHashMap<>();
     private TrainingCurves curves = TrainingCurves.NONE;
     private double[] smooth = new double[0];
     private boolean logScale;
     private boolean normalised;
-    private double viewMin = Double.NaN;
-    private double viewMax = Double.NaN;
-    private double dragX = Double.NaN;
-    private boolean wheelNeedsControl;
 
     public LossChart() {
         setId("lossChart");
         getStyleClass().add("loss-chart");
-        getChildren().add(canvas);
+        chart.setId("lossLineChart");
+        getChildren().add(chart);
         setMinHeight(180);
-        setPrefHeight(240);
+        setPrefHeight(260);
+        Charts.zoomWithCtrlWheel(chart, epochs);
+        epochs.lowerBoundProperty().addListener((o, a, b) -> repaintIfZoomed());
+        epochs.upperBoundProperty().addListener((o, a, b) -> repaintIfZoomed());
         clearRun();
-        widthProperty().addListener((o, a, b) -> repaint());
-        heightProperty().addListener((o, a, b) -> repaint());
-        setOnScroll(e -> {
-            if (wheelNeedsControl && !e.isControlDown() || e.getDeltaY() == 0) {
-                return;
-            }
-            zoom(e.getDeltaY() > 0 ? 0.8 : 1.25, e.getX());
-            e.consume();
-        });
-        setOnMousePressed(e -> dragX = e.getX());
-        setOnMouseDragged(e -> {
-            double[] r = xRange();
-            double shift = (dragX - e.getX()) / Math.max(1, plotWidth()) * (r[1] - r[0]);
-            viewMin = r[0] + shift;
-            viewMax = r[1] + shift;
-            dragX = e.getX();
-            repaint();
-        });
-        setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                resetZoom();
-            }
-        });
-    }
-
-    /**
-     * With {@code true} only Ctrl + wheel zooms, and a plain wheel scrolls the page the chart sits in (as the
-     * {@code ui.charts} charts do).
-     */
-    public void setWheelNeedsControl(boolean needed) {
-        wheelNeedsControl = needed;
     }
 
     /** The current run's curve names. */
@@ -130,17 +99,16 @@ public final class LossChart extends Pane {
         series.entrySet().removeIf(e -> !e.getValue().dashed);
         Map<String, Series> overlays = new LinkedHashMap<>(series);
         series.clear();
-        int colour = 0;
         for (String name : curves.batch()) {
-            series.put(name + BATCH_SUFFIX, new Series(name + BATCH_SUFFIX, PALETTE[colour++ % PALETTE.length], false));
+            series.put(name + BATCH_SUFFIX, new Series(name + BATCH_SUFFIX, false));
         }
         for (String name : curves.epoch()) {
-            series.put(name, new Series(name, PALETTE[colour++ % PALETTE.length], false));
+            series.put(name, new Series(name, false));
         }
         series.putAll(overlays);
         smooth = new double[curves.batch().size()];
         Arrays.fill(smooth, Double.NaN);
-        repaint();
+        rebuildChart();
     }
 
     /** Adds drained batch points (smoothed); NaN values (skipped batches) leave no point. */
@@ -169,9 +137,9 @@ public final class LossChart extends Pane {
     }
 
     /** Adds finished epochs of the current run (absent values leave no point). */
-    public void addEpochs(List<MetricsBuffer.EpochPoint> epochs) {
+    public void addEpochs(List<MetricsBuffer.EpochPoint> epochPoints) {
         List<String> names = curves.epoch();
-        for (MetricsBuffer.EpochPoint m : epochs) {
+        for (MetricsBuffer.EpochPoint m : epochPoints) {
             for (int i = 0; i < names.size(); i++) {
                 if (!Double.isNaN(m.value(i))) {
                     series.get(names.get(i)).add(m.epoch() + 1, m.value(i));
@@ -182,12 +150,9 @@ public final class LossChart extends Pane {
 
     /** Overlays an earlier run's epoch curves ({@link TrainingCurves#overlaid()}, dashed) under {@code run}'s name. */
     public void addOverlay(String run, List<MetricsBuffer.EpochPoint> history) {
-        long mine = series.values().stream().filter(s -> !s.dashed).count();
-        long runs = series.values().stream().filter(s -> s.dashed).count() / Math.max(1, curves.overlaid().size());
-        int colour = (int) (mine + runs);
         for (String name : curves.overlaid()) {
             int index = curves.epochIndex(name);
-            Series s = new Series(run + ": " + name, PALETTE[colour++ % PALETTE.length], true);
+            Series s = new Series(run + ": " + name, true);
             for (MetricsBuffer.EpochPoint m : history) {
                 if (!Double.isNaN(m.value(index))) {
                     s.add(m.epoch() + 1, m.value(index));
@@ -195,7 +160,7 @@ public final class LossChart extends Pane {
             }
             series.put(s.name, s);
         }
-        repaint();
+        rebuildChart();
     }
 
     /** Names of all series, current run first. */
@@ -228,25 +193,30 @@ public final class LossChart extends Pane {
         repaint();
     }
 
+    /** True when each series is scaled to its own range. */
+    public boolean isNormalised() {
+        return normalised;
+    }
+
     /** Shows every epoch again. */
     public void resetZoom() {
-        viewMin = Double.NaN;
-        viewMax = Double.NaN;
+        epochs.setAutoRanging(true);
         repaint();
     }
 
+    /** Zooms the epochs by {@code factor} (below 1: in) around chart x {@code atX}, as Ctrl + wheel does. */
     void zoom(double factor, double atX) {
         double[] r = xRange();
-        double at = r[0] + (atX - left()) / Math.max(1, plotWidth()) * (r[1] - r[0]);
-        viewMin = at - (at - r[0]) * factor;
-        viewMax = at + (r[1] - at) * factor;
+        double at = epochs.getValueForDisplay(epochs.sceneToLocal(chart.localToScene(atX, 0)).getX()).doubleValue();
+        at = Math.max(r[0], Math.min(r[1], at));
+        epochs.setFixedRange(at - (at - r[0]) * factor, at + (r[1] - at) * factor);
         repaint();
     }
 
-    /** The visible epoch range. */
+    /** The visible epoch range: the zoomed range, else 0 to the last epoch of the visible series. */
     double[] xRange() {
-        if (!Double.isNaN(viewMin)) {
-            return new double[] {viewMin, viewMax};
+        if (!epochs.isAutoRanging()) {
+            return new double[] {epochs.getLowerBound(), epochs.getUpperBound()};
         }
         double max = 1;
         for (Series s : series.values()) {
@@ -257,7 +227,7 @@ public final class LossChart extends Pane {
         return new double[] {0, max};
     }
 
-    /** The visible series as curves for CSV export. */
+    /** The visible series as curves for CSV export (values as recorded, not as scaled for the plot). */
     public List<TrainingCurveFiles.Curve> curves() {
         List<TrainingCurveFiles.Curve> out = new ArrayList<>();
         for (Series s : series.values()) {
@@ -268,126 +238,88 @@ public final class LossChart extends Pane {
         return out;
     }
 
-    private double left() {
-        return 56;
+    /** The chart (for exports and tests). */
+    LineChart<Number, Number> lineChart() {
+        return chart;
     }
 
-    private double plotWidth() {
-        return getWidth() - left() - 10;
+    private void rebuildChart() {
+        List<XYChart.Series<Number, Number>> all = new ArrayList<>();
+        for (Series s : series.values()) {
+            all.add(s.shown);
+        }
+        chart.getData().setAll(all);
+        for (Series s : series.values()) {
+            if (s.dashed) {
+                Charts.dashed(s.shown);
+            }
+        }
+        repaint();
     }
 
-    private double value(double v) {
-        return logScale ? Math.log10(Math.abs(v)) : v;
+    private boolean repainting;
+
+    private void repaintIfZoomed() {
+        if (!repainting && !epochs.isAutoRanging() && normalised) {
+            repaint();
+        }
     }
 
-    /** Repaints the canvas from the series. */
+    /** Updates the chart's points from the series (at most about two per pixel of width each). */
     public void repaint() {
-        double w = Math.max(1, getWidth());
-        double h = Math.max(1, getHeight());
-        canvas.setWidth(w);
-        canvas.setHeight(h);
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        double[] xr = xRange();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Series s : series.values()) {
-            double[] r = s.visible ? range(s, xr) : new double[] {Double.NaN, Double.NaN};
-            s.offset = normalised && r[1] >= r[0] ? r[0] : 0;
-            s.scale = normalised && r[1] > r[0] ? 1 / (r[1] - r[0]) : 1;
-            if (r[1] >= r[0]) {
-                lo = Math.min(lo, (r[0] - s.offset) * s.scale);
-                hi = Math.max(hi, (r[1] - s.offset) * s.scale);
+        repainting = true;
+        try {
+            values.setLog10(logScale && !normalised);
+            values.setLabel(normalised ? NORMALISED_LABEL : logScale ? LOG_LABEL : VALUE_LABEL);
+            double[] xr = xRange();
+            int budget = (int) Math.max(200, 2 * Math.max(getWidth(), 400));
+            for (Series s : series.values()) {
+                s.shown.getData().setAll(points(s, xr, budget));
             }
+        } finally {
+            repainting = false;
         }
-        if (!(hi >= lo)) {
-            lo = 0;
-            hi = 1;
-        } else if (hi - lo < 1e-12) {
-            lo -= 0.5;
-            hi += 0.5;
-        }
-        double pad = (hi - lo) * 0.05;
-        lo -= pad;
-        hi += pad;
-        double top = 8;
-        double bottom = h - 22;
-        double pw = plotWidth();
-        g.setFont(Font.font(10));
-        g.setStroke(Color.web("#d8dbe2"));
-        g.setLineWidth(1);
-        g.setFill(Color.web("#5a606c"));
-        for (int i = 0; i <= 4; i++) {
-            double y = bottom - (bottom - top) * i / 4;
-            g.strokeLine(left(), y, left() + pw, y);
-            double v = lo + (hi - lo) * i / 4;
-            String label = normalised ? String.format(Locale.ROOT, "%.2f", v)
-                    : logScale ? String.format(Locale.ROOT, "1e%.1f", v) : String.format(Locale.ROOT, "%.3g", v);
-            g.fillText(label, 2, y + 3);
-        }
-        g.setFill(Color.web("#5a606c"));
-        for (int i = 0; i <= 4; i++) {
-            double x = left() + pw * i / 4 - (i == 4 ? 18 : 0);
-            g.fillText(String.format(Locale.ROOT, "%.2f", xr[0] + (xr[1] - xr[0]) * i / 4), x - 10, h - 8);
-        }
-        g.fillText("epochs", 2, h - 8);
-        for (Series s : series.values()) {
-            if (!s.visible || s.n == 0) {
-                continue;
-            }
-            g.setStroke(s.color);
-            g.setFill(s.color);
-            g.setLineWidth(1.5);
-            g.setLineDashes(s.dashed ? new double[] {5, 4} : null);
-            g.beginPath();
-            boolean pen = false;
-            int step = Math.max(1, (int) (s.n / Math.max(1, pw * 2)));
-            for (int i = 0; i < s.n; i += step) {
-                double v = (value(s.y[i]) - s.offset) * s.scale;
-                if (!Double.isFinite(v)) {
-                    pen = false;
-                    continue;
-                }
-                double x = left() + (s.x[i] - xr[0]) / Math.max(1e-12, xr[1] - xr[0]) * pw;
-                double y = bottom - (v - lo) / (hi - lo) * (bottom - top);
-                if (pen) {
-                    g.lineTo(x, y);
-                } else {
-                    g.moveTo(x, y);
-                    pen = true;
-                }
-                if (s.n < 60 && !s.name.contains("batch")) {
-                    g.fillOval(x - 2, y - 2, 4, 4);
-                }
-            }
-            g.stroke();
-        }
-        g.setLineDashes(null);
     }
 
-    /** The lowest and highest finite (transformed) value of {@code s} within the epochs {@code xr}; NaN if none. */
-    private double[] range(Series s, double[] xr) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < s.n; i++) {
-            double v = value(s.y[i]);
-            if (s.x[i] >= xr[0] && s.x[i] <= xr[1] && Double.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
+    private List<XYChart.Data<Number, Number>> points(Series s, double[] xr, int budget) {
+        List<XYChart.Data<Number, Number>> out = new ArrayList<>();
+        if (!s.visible || s.n == 0) {
+            return out;
         }
-        return hi >= lo ? new double[] {lo, hi} : new double[] {Double.NaN, Double.NaN};
+        double offset = 0;
+        double scale = 1;
+        if (normalised) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < s.n; i++) {
+                if (s.x[i] >= xr[0] && s.x[i] <= xr[1] && Double.isFinite(s.y[i])) {
+                    lo = Math.min(lo, s.y[i]);
+                    hi = Math.max(hi, s.y[i]);
+                }
+            }
+            offset = hi >= lo ? lo : 0;
+            scale = hi > lo ? 1 / (hi - lo) : 1;
+        }
+        int step = Math.max(1, s.n / budget);
+        for (int i = 0; i < s.n; i += step) {
+            addPoint(out, s, i, offset, scale);
+        }
+        if ((s.n - 1) % step != 0) {
+            addPoint(out, s, s.n - 1, offset, scale);
+        }
+        return out;
     }
 
-    /** The colour of a series (for legends). */
+    private void addPoint(List<XYChart.Data<Number, Number>> out, Series s, int i, double offset, double scale) {
+        double v = normalised ? (s.y[i] - offset) * scale : logScale ? Math.log10(Math.abs(s.y[i])) : s.y[i];
+        if (Double.isFinite(v)) {
+            out.add(new XYChart.Data<>(s.x[i], v));
+        }
+    }
+
+    /** The colour of a series (as in the chart's legend). */
     public Color color(String name) {
-        Series s = series.get(name);
-        return s == null ? Color.GRAY : s.color;
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.relocate(0, 0);
+        int i = seriesNames().indexOf(name);
+        return i < 0 ? Color.GRAY : Charts.color(i);
     }
 }

@@ -113,13 +113,13 @@ final class TrainingPanel extends VBox {
         log.selectedProperty().addListener((o, a, b) -> chart.setLogScale(b));
         CheckBox each = new CheckBox("each to its range");
         each.setId("normaliseCurves");
-        each.setSelected(true);
-        chart.setNormalised(true);
+        each.setTooltip(new javafx.scene.control.Tooltip("Scale each curve to its own range in the shown epochs: "
+                + "their shapes side by side, but the y values are then no losses"));
         each.selectedProperty().addListener((o, a, b) -> chart.setNormalised(b));
         Button csv = Buttons.button("CSV…", "exportCurvesCsv", "Export the shown curves as CSV");
         Button png = Buttons.button("PNG…", "exportCurvesPng", "Export the chart as a PNG image");
         Button overlay = Buttons.button("Overlay run…", "overlayRun", "Show an earlier run's curves (its model.json)");
-        Button reset = Buttons.button("Fit", "fitCurves", "Show all epochs (or double-click the chart)");
+        Button reset = Buttons.button("Fit", "fitCurves", "Show all epochs (or double-click the chart; Ctrl + wheel zooms)");
         csv.setOnAction(e -> exportCsv());
         png.setOnAction(e -> exportPng());
         overlay.setOnAction(e -> chooseOverlay());
@@ -374,8 +374,8 @@ final class TrainingPanel extends VBox {
             setText(details, String.format(Locale.ROOT, "epoch %d/%d · stage %d · lr %.2g · batch %d/%d · %.0f frames/s"
                             + " · elapsed %s · remaining %s · skipped %d%n%s · %s", s.epoch() + 1, s.totalEpochs(),
                     s.stage() + 1, s.learningRate(), s.batch(), s.batchesPerEpoch(), s.framesPerSecond(),
-                    TimeFormat.hms(s.elapsedSeconds()), Double.isFinite(s.remainingSeconds())
-                            ? TimeFormat.hms(s.remainingSeconds()) : "–", s.skippedSteps(), s.backend(), s.threads()));
+                    TimeFormat.duration(s.elapsedSeconds()), Double.isFinite(s.remainingSeconds())
+                            ? TimeFormat.duration(s.remainingSeconds()) : "–", s.skippedSteps(), s.backend(), s.threads()));
         }
         setText(stall, String.format(Locale.ROOT, "Longest JavaFX stall while training: %.0f ms", pulse.longestStallMs()));
         start.setDisable(active || corpus.isBuilding());

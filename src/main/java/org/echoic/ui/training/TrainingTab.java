@@ -67,6 +67,7 @@ public final class TrainingTab {
                     }
                 });
         panel = new TrainingPanel(service, corpus, model, executors.io(), () -> defaultRunDir(view, projects));
+        CorpusSync.install(corpus, projects);
         panel.setOnRunStarted(dir -> runBegan(projects, dir, true));
         panel.setOnRunResumed(dir -> runBegan(projects, dir, false));
         panel.checkpointsWrittenProperty().addListener((o, was, now) -> {

@@ -114,6 +114,22 @@ class ChartsTest {
     }
 
     @Test
+    void ticksFollowARangeSetAfterTheFirstLayout() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> {
+            image.yAxis().setDisplayDivisor(1000);
+            image.setExtent(0, 2, 1900, 8100);
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Double> ticks = WaitForAsyncUtils.asyncFx(() -> image.yAxis().tickValuesShown()).get(10, TimeUnit.SECONDS);
+        assertFalse(ticks.isEmpty());
+        for (double t : ticks) {
+            assertTrue(t >= 1900 && t <= 8100 && t % 1000 == 0, "kHz ticks in the new range: " + ticks);
+        }
+    }
+
+    @Test
     void aClickPicksTheNearestPoint() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.asyncFx(() -> {

@@ -123,13 +123,27 @@ class GenerateLinksFlowTest {
 
         OpenRecording shown = view.model().recordingProperty().get();
         SegmentationSession session = segmentations.session(shown);
-        double before = session.params().thresholdPercentile();
-        session.setParams(session.params().withPercentile(before > 60 ? 30 : 95));
+        session.setParams(session.params().withPercentile(99.5));
         WaitForAsyncUtils.asyncFx(panel::refreshRealSegments).get(10, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         Matcher second = count(real);
-        assertNotEquals(first.group(1), second.group(1), "the count follows the percentile: " + real.getText());
+        assertNotEquals(first.group(1), second.group(1), "the count follows the tuned threshold: " + real.getText());
         assertEquals(Integer.parseInt(second.group(1)), panel.gallery().corpus().dataset().size());
+        List<javafx.scene.layout.VBox> tiles = panel.gallery().getChildren().stream()
+                .filter(n -> n.getId() != null && n.getId().startsWith("real-"))
+                .map(n -> (javafx.scene.layout.VBox) n).toList();
+        assertEquals(Integer.parseInt(second.group(1)), tiles.size());
+        double pixelsPerFrame = Double.NaN;
+        for (javafx.scene.layout.VBox tile : tiles) {
+            String name = ((Label) tile.getChildren().get(1)).getText();
+            assertTrue(name.matches("song\\.wav #\\d+.* · \\d+\\.\\d{3} s"),
+                    "named by recording and segment: " + name);
+            double perFrame = panel.gallery().tileWidth(tile) / (Integer) tile.getUserData();
+            if (Double.isNaN(pixelsPerFrame)) {
+                pixelsPerFrame = perFrame;
+            }
+            assertEquals(pixelsPerFrame, perFrame, 1e-6 * pixelsPerFrame, "tiles at their true relative widths");
+        }
 
         trainingCorpus.set(made.corpus());
         robot.interact(() -> {

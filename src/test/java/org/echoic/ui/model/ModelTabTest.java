@@ -128,9 +128,10 @@ class ModelTabTest {
         ModelInspector.UnitStatistics stats = inspection.report().statistics().get(order[1]);
         assertEquals(stats.topSegments().get(0).activation(), d.activation(), 0);
 
-        Node mapNode = robot.lookup("#activationMap").query();
-        double rowHeight = mapNode.getBoundsInLocal().getHeight() / 8;
-        robot.clickOn(mapNode.localToScreen(40, rowHeight * 5.5));
+        org.echoic.ui.charts.ImagePlot mapNode = robot.lookup("#activationMap").queryAs(
+                org.echoic.ui.charts.ImagePlot.class);
+        double[] area = mapNode.plotArea();
+        robot.clickOn(mapNode.localToScreen(area[0] + 40, area[1] + area[3] * (1 - 5.5 / 8)));
         assertEquals(5, model.gallery().selectedUnit(), "clicking unit 5's row of the map selects it");
         assertTrue(robot.lookup("#activationReadout").queryAs(javafx.scene.control.Label.class).getText()
                 .contains("unit 5"));

@@ -131,6 +131,9 @@ class SegmentationWorkbenchTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.model().recordingProperty().get() != null
                 && view.model().recordingProperty().get().buildProgress(0) == 1.0);
         awaitSettled();
+        robot.interact(() -> robot.lookup("#thresholdMode").queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(SegmentationPanel.PERCENTILE));
+        awaitSettled();
         robot.interact(() -> view.laneStack().lanes().forEach(Lane::repaint));
         int before = seg.state().snapshot().segments().size();
         Label count = robot.lookup("#segmentCount").queryAs(Label.class);

@@ -1,6 +1,8 @@
 package org.echoic.ui.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -13,6 +15,7 @@ import org.echoic.service.MetricsBuffer;
 import org.echoic.service.RnnRbmJob;
 import org.echoic.train.EpochMetrics;
 import org.echoic.train.Evaluation;
+import org.echoic.ui.charts.NiceAxis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -70,6 +73,42 @@ class LossChartTest {
             chart.setLogScale(true);
             chart.setNormalised(true);
             chart.repaint();
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void wholeEpochTicksRealValuesAndNoZoomOnAPlainScroll() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            List<MetricsBuffer.EpochPoint> points = new java.util.ArrayList<>();
+            for (int e = 0; e < 3; e++) {
+                points.add(epoch(e, 2.0 - 0.3 * e, null));
+            }
+            chart.addEpochs(points);
+            chart.repaint();
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.lineChart().layout();
+            NiceAxis x = (NiceAxis) chart.lineChart().getXAxis();
+            assertFalse(x.tickValuesShown().isEmpty());
+            for (double t : x.tickValuesShown()) {
+                assertEquals(Math.rint(t), t, 0, "whole epochs only: " + x.tickValuesShown());
+            }
+            assertFalse(chart.isNormalised(), "values as they are unless asked");
+            var cost = chart.lineChart().getData().stream().filter(s -> s.getName().equals("CD cost (epoch)"))
+                    .findFirst().orElseThrow();
+            assertEquals(1.7, cost.getData().get(1).getYValue().doubleValue(), 1e-12, "the plotted y is the cost");
+            assertEquals(LossChart.VALUE_LABEL, chart.lineChart().getYAxis().getLabel());
+            double[] before = chart.xRange();
+            var p = chart.localToScene(chart.getWidth() / 2, chart.getHeight() / 2);
+            javafx.scene.input.ScrollEvent wheel = new javafx.scene.input.ScrollEvent(
+                    javafx.scene.input.ScrollEvent.SCROLL, p.getX(), p.getY(), p.getX(), p.getY(), false, false, false,
+                    false, false, false, 0, -40, 0, -40, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE,
+                    0, javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
+            javafx.event.Event.fireEvent(chart.lineChart(), wheel);
+            assertArrayEquals(before, chart.xRange(), 0, "scrolling the page over the chart leaves the epochs");
             return null;
         }).get(10, TimeUnit.SECONDS);
     }

@@ -171,9 +171,9 @@ final class CheckpointReader {
         t.integer("predictionSteps", 1, RnnRbmConfig.MAX_CD_STEPS);
         t.integer("maxFailures", 1, 1_000_000);
         t.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE);
-        t.integer("pretrainEpochs", 0, Integer.MAX_VALUE, 0);
-        t.integer("patience", 0, Integer.MAX_VALUE, 0);
-        t.number("gradientClip", 0, Double.MAX_VALUE, 0);
+        t.integer("pretrainEpochs", 0, 1_000_000, 0);
+        t.integer("patience", 0, 100_000_000, 0);
+        t.number("gradientClip", 0, 1e12, 0);
         try {
             return Json.mapper().readerFor(TrainingConfig.class).without(UNKNOWN_FATAL).readValue(t.node());
         } catch (JsonProcessingException e) {

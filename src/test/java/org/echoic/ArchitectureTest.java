@@ -36,10 +36,11 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** {@code embed} joins the model packages: the listener network is a DL4J graph and the RBM embedding ND4J. */
     @Test
     void onlyModelPackagesTouchNd4j() {
         noClasses().that().resideOutsideOfPackages("org.echoic.rnnrbm..", "org.echoic.train..",
-                        "org.echoic.generate..", "org.echoic.io..")
+                        "org.echoic.generate..", "org.echoic.io..", "org.echoic.embed..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..")
                 .check(classes);
     }
@@ -116,6 +117,28 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.echoic.io..", "org.echoic.service..",
                         "org.echoic.ui..", "org.echoic.cli..", "org.echoic.render..", "org.echoic.rnnrbm..",
                         "org.nd4j..")
+                .check(classes);
+    }
+
+    @Test
+    void clusteringIsPlainJava() {
+        noClasses().that().resideInAPackage("org.echoic.cluster..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.audio..", "org.echoic.dsp..",
+                        "org.echoic.segment..", "org.echoic.rnnrbm..", "org.echoic.train..", "org.echoic.generate..",
+                        "org.echoic.io..", "org.echoic.service..", "org.echoic.cli..", "org.echoic.render..",
+                        "org.echoic.embed..", "org.echoic.corpus..", "org.echoic.project..", "org.nd4j..",
+                        "org.deeplearning4j..")
+                .check(classes);
+    }
+
+    @Test
+    void embeddingsUseCoreAndTheModelButNoFrontEnd() {
+        noClasses().that().resideInAPackage("org.echoic.embed..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.io..", "org.echoic.service..",
+                        "org.echoic.cli..", "org.echoic.render..", "org.echoic.generate..", "org.echoic.project..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("org.echoic.embed..", "org.echoic.label..", "org.echoic.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..")
                 .check(classes);
     }
 

@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
                 EvaluateCommand.class,
                 GenerateCommand.class,
                 InspectCommand.class,
+                EmbedCommand.class,
+                ClusterCommand.class,
         })
 public final class EchoicCli implements Runnable {
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.echoic.dsp.synth.BirdSongSynthesiser;
+import org.echoic.dsp.synth.CallTypeSynthesiser;
 import org.echoic.dsp.synth.SynthesisedAudio;
 import org.echoic.dsp.synth.UltrasonicSynthesiser;
 import org.echoic.io.AtomicFiles;
@@ -25,9 +26,10 @@ import picocli.CommandLine.Option;
 public final class SynthCommand implements Callable<Integer> {
 
     /** What to synthesise. */
-    enum Kind { bird, ultrasonic }
+    enum Kind { bird, ultrasonic, calltypes }
 
-    @Option(names = "--kind", required = true, description = "bird (44.1 kHz song) or ultrasonic (250 kHz calls).")
+    @Option(names = "--kind", required = true, description = "bird (44.1 kHz song), ultrasonic (250 kHz calls) or "
+            + "calltypes (a folder of 32 kHz songs of known syllable types, labelled a, b, …).")
     Kind kind;
 
     @Option(names = "--seconds", description = "Duration in seconds (default: 30 for bird, 5 for ultrasonic).")
@@ -36,7 +38,14 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed gives the same file.")
     long seed;
 
-    @Option(names = "--out", required = true, description = "The WAV file to write; the CSV goes beside it.")
+    @Option(names = "--songs", description = "calltypes: how many songs (default ${DEFAULT-VALUE}).")
+    int songs = 35;
+
+    @Option(names = "--types", description = "calltypes: syllable types (default ${DEFAULT-VALUE}).")
+    int types = CallTypeSynthesiser.DEFAULT_TYPES;
+
+    @Option(names = "--out", required = true, description = "The WAV file to write, the CSV goes beside it (for "
+            + "calltypes: the folder of song-NN.wav and song-NN.csv).")
     Path out;
 
     @picocli.CommandLine.Spec
@@ -44,11 +53,15 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (kind == Kind.calltypes) {
+            return writeSongs();
+        }
         SynthesisedAudio audio = switch (kind) {
             case bird -> BirdSongSynthesiser.synthesise(
                     seconds == null ? BirdSongSynthesiser.DEFAULT_SECONDS : seconds, seed);
             case ultrasonic -> UltrasonicSynthesiser.synthesise(
                     seconds == null ? UltrasonicSynthesiser.DEFAULT_SECONDS : seconds, seed);
+            case calltypes -> throw new IllegalStateException();
         };
         Path csv = truthPath(out);
         WavWriter.write(out, audio.samples(), audio.sampleRateHz(), WavWriter.Format.PCM16);
@@ -56,6 +69,26 @@ public final class SynthCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "wrote %s (%.3f s at %.0f Hz) and %s (%d calls)%n", out,
                 audio.durationSeconds(), audio.sampleRateHz(), csv, audio.calls().size());
+        stdout.flush();
+        return 0;
+    }
+
+    private int writeSongs() throws IOException {
+        if (songs < 1) {
+            throw new IllegalArgumentException("--songs must be at least 1");
+        }
+        java.nio.file.Files.createDirectories(out);
+        int calls = 0;
+        for (int s = 0; s < songs; s++) {
+            SynthesisedAudio audio = CallTypeSynthesiser.song(seed, types, s);
+            Path wav = out.resolve(String.format(Locale.ROOT, "song-%02d.wav", s + 1));
+            WavWriter.write(wav, audio.samples(), audio.sampleRateHz(), WavWriter.Format.PCM16);
+            writeTruth(truthPath(wav), audio);
+            calls += audio.calls().size();
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "wrote %d songs of %d syllable types (%d syllables) to %s%n", songs, types, calls,
+                out);
         stdout.flush();
         return 0;
     }

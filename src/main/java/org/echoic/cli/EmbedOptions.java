@@ -1,0 +1,56 @@
+package org.echoic.cli;
+
+import org.echoic.embed.FrameParams;
+import org.echoic.service.CallTypeEmbedder;
+import org.echoic.service.SegmentEmbeddings;
+import picocli.CommandLine.Option;
+
+/** The embedding options of {@code embed}, {@code cluster} and {@code bench cluster}. */
+final class EmbedOptions {
+    @Option(names = "--method", description = "spectrogram (AVGN-style, default), listener (LSTM autoencoder) or "
+            + "rbm (an RNN-RBM checkpoint's hidden means).")
+    String method = "spectrogram";
+    @Option(names = "--band", paramLabel = "LOW:HIGH", description = "Frequency band of the frames in Hz (default "
+            + "500 Hz to Nyquist).")
+    String band;
+    @Option(names = "--bands", description = "Mel bands or gammatone channels (default ${DEFAULT-VALUE}).")
+    int bands = FrameParams.DEFAULTS.bands();
+    @Option(names = "--window-ms", description = "STFT window in ms (default ${DEFAULT-VALUE}).")
+    double windowMs = FrameParams.DEFAULTS.windowMs();
+    @Option(names = "--hop-ms", description = "STFT hop in ms (default ${DEFAULT-VALUE}).")
+    double hopMs = FrameParams.DEFAULTS.hopMs();
+    @Option(names = "--range-db", description = "dB range of the frames below each segment's maximum (default "
+            + "${DEFAULT-VALUE}).")
+    double rangeDb = FrameParams.DEFAULTS.rangeDb();
+    @Option(names = "--gammatone", description = "Gammatone channels instead of mel bands.")
+    boolean gammatone;
+    @Option(names = "--time-bins", description = "Columns of the time-normalised spectrogram (default "
+            + "${DEFAULT-VALUE}).")
+    int timeBins = SegmentEmbeddings.SpectrogramParams.DEFAULTS.timeBins();
+    @Option(names = "--duration-weight", description = "Weight of log2(duration) in the spectrogram embedding "
+            + "(default ${DEFAULT-VALUE}; 0: none).")
+    double durationWeight = SegmentEmbeddings.SpectrogramParams.DEFAULTS.durationWeight();
+
+    FrameParams frames() {
+        FrameParams f = new FrameParams(windowMs, hopMs, bands, FrameParams.DEFAULTS.fminHz(),
+                FrameParams.DEFAULTS.fmaxHz(), rangeDb, gammatone);
+        if (band != null) {
+            String[] lh = band.split(":");
+            if (lh.length != 2) {
+                throw new IllegalArgumentException("--band must be LOW:HIGH in Hz: " + band);
+            }
+            f = f.withBand(Double.parseDouble(lh[0]), Double.parseDouble(lh[1]));
+        }
+        return f;
+    }
+
+    /** Where the listener network's training progress goes (one line per epoch). */
+    Object curves(java.io.PrintStream err) {
+        return null;
+    }
+
+    CallTypeEmbedder.Request request() {
+        return new CallTypeEmbedder.Request(CallTypeEmbedder.Method.parse(method),
+                new SegmentEmbeddings.SpectrogramParams(frames(), timeBins, durationWeight));
+    }
+}

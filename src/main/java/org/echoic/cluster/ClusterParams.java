@@ -1,0 +1,64 @@
+package org.echoic.cluster;
+
+/**
+ * How segments' embeddings become a map and clusters.
+ *
+ * @param neighbours     UMAP nearest neighbours
+ * @param minDist        UMAP minimum distance in the map (0 packs clusters tightly)
+ * @param minClusterSize smallest HDBSCAN cluster, in segments; 0 chooses {@code max(5, n / 100)}
+ * @param minSamples     HDBSCAN core-distance neighbours; 0 takes the minimum cluster size
+ * @param epsilon        HDBSCAN cluster-selection epsilon in map units: clusters closer than this are not split
+ * @param assignNoise    give noise segments the cluster of their nearest clustered neighbour on the map
+ * @param seed           seed of the projection (the same seed and data give the same map and clusters)
+ */
+public record ClusterParams(int neighbours, double minDist, int minClusterSize, int minSamples, double epsilon,
+                            boolean assignNoise, long seed) {
+    /** The defaults of {@code echoic cluster}. */
+    public static final ClusterParams DEFAULTS = new ClusterParams(15, 0.1, 0, 0, 0.5, false, 1);
+
+    public ClusterParams {
+        if (neighbours < 2 || !(minDist >= 0) || minClusterSize < 0 || minClusterSize == 1 || minSamples < 0
+                || !(epsilon >= 0)) {
+            throw new IllegalArgumentException("bad clustering parameters: neighbours " + neighbours + ", min-dist "
+                    + minDist + ", min-cluster-size " + minClusterSize + ", min-samples " + minSamples + ", epsilon " + epsilon);
+        }
+    }
+
+    /** The minimum cluster size used for {@code n} segments. */
+    public int minClusterSizeFor(int n) {
+        return minClusterSize > 0 ? minClusterSize : Math.max(5, n / 100);
+    }
+
+    /** The core-distance neighbours used for {@code n} segments. */
+    public int minSamplesFor(int n) {
+        return minSamples > 0 ? minSamples : minClusterSizeFor(n);
+    }
+
+    public ClusterParams withNeighbours(int v) {
+        return new ClusterParams(v, minDist, minClusterSize, minSamples, epsilon, assignNoise, seed);
+    }
+
+    public ClusterParams withMinDist(double v) {
+        return new ClusterParams(neighbours, v, minClusterSize, minSamples, epsilon, assignNoise, seed);
+    }
+
+    public ClusterParams withMinClusterSize(int v) {
+        return new ClusterParams(neighbours, minDist, v, minSamples, epsilon, assignNoise, seed);
+    }
+
+    public ClusterParams withMinSamples(int v) {
+        return new ClusterParams(neighbours, minDist, minClusterSize, v, epsilon, assignNoise, seed);
+    }
+
+    public ClusterParams withEpsilon(double v) {
+        return new ClusterParams(neighbours, minDist, minClusterSize, minSamples, v, assignNoise, seed);
+    }
+
+    public ClusterParams withAssignNoise(boolean v) {
+        return new ClusterParams(neighbours, minDist, minClusterSize, minSamples, epsilon, v, seed);
+    }
+
+    public ClusterParams withSeed(long v) {
+        return new ClusterParams(neighbours, minDist, minClusterSize, minSamples, epsilon, assignNoise, v);
+    }
+}

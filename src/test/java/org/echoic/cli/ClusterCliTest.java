@@ -1,0 +1,91 @@
+package org.echoic.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.echoic.cluster.VMeasure;
+import org.echoic.io.CsvAnnotations;
+import org.echoic.io.NpyReader;
+import org.echoic.segment.Annotation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code synth --kind calltypes}, {@code embed} and {@code cluster} end to end on a few synthetic songs. */
+class ClusterCliTest {
+    @TempDir
+    static Path dir;
+    static Path songs;
+
+    @BeforeAll
+    static void synthesise() {
+        songs = dir.resolve("songs");
+        String[] r = CliRun.run("synth", "--kind", "calltypes", "--songs", "6", "--types", "4", "--seed", "3",
+                "--out", songs.toString());
+        assertEquals("0", r[0], r[2]);
+    }
+
+    @Test
+    void clusterWritesOneTablePerRecordingTheMapAndTheEmbeddingReproducibly() throws IOException {
+        Path out = dir.resolve("clusters");
+        String[] r = CliRun.run("cluster", "--out", out.toString(), songs.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("\"clusters\":"), r[1]);
+        List<String> truth = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        int segments = 0;
+        for (int s = 1; s <= 6; s++) {
+            String name = String.format("song-%02d.csv", s);
+            List<Annotation> reference = CsvAnnotations.read(songs.resolve(name));
+            List<Annotation> clusters = CsvAnnotations.read(out.resolve(name));
+            assertEquals(reference.size(), clusters.size(), name);
+            for (int i = 0; i < reference.size(); i++) {
+                assertEquals(reference.get(i).startSeconds(), clusters.get(i).startSeconds(), 1e-4);
+                int label = Integer.parseInt(clusters.get(i).label());
+                assertTrue(label >= -1, "cluster label " + label);
+                truth.add(reference.get(i).label());
+                found.add(clusters.get(i).label());
+            }
+            segments += reference.size();
+        }
+        assertEquals("onset_s,offset_s,label", Files.readAllLines(out.resolve("song-01.csv")).get(0));
+        NpyReader.NpyArray map = NpyReader.read(out.resolve("map.npy"));
+        assertArrayEquals(new int[] {segments, 2}, map.shape());
+        NpyReader.NpyArray emb = NpyReader.read(out.resolve("embeddings.npy"));
+        assertEquals(segments, emb.shape()[0]);
+        assertEquals(32 * 32 + 4, emb.shape()[1]);
+        assertTrue(VMeasure.of(truth, found).vMeasure() > 0.9, "V-measure " + VMeasure.of(truth, found));
+
+        Path again = dir.resolve("again");
+        assertEquals("0", CliRun.run("cluster", "--out", again.toString(), songs.toString())[0]);
+        assertArrayEquals(Files.readAllBytes(out.resolve("segments.csv")),
+                Files.readAllBytes(again.resolve("segments.csv")), "same seed, same map and clusters");
+    }
+
+    @Test
+    void embedWritesTheEmbeddingAndTheSegments() throws IOException {
+        Path out = dir.resolve("embedded");
+        String[] r = CliRun.run("embed", "--recordings", songs.toString(), "--time-bins", "16", "--out",
+                out.toString());
+        assertEquals("0", r[0], r[2]);
+        List<Annotation> rows = CsvAnnotations.read(out.resolve("segments.csv"));
+        NpyReader.NpyArray emb = NpyReader.read(out.resolve("embeddings.npy"));
+        assertArrayEquals(new int[] {rows.size(), 32 * 16 + 4}, emb.shape());
+        assertEquals(songs.resolve("song-01.wav").toString(), rows.get(0).attributes().get("recording"));
+        assertEquals("a", rows.get(0).label());
+    }
+
+    @Test
+    void aMissingRecordingIsBadInput() {
+        String[] r = CliRun.run("cluster", "--out", dir.resolve("x").toString(), dir.resolve("nope.wav").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("nope.wav"), r[2]);
+    }
+}

@@ -1,6 +1,12 @@
 package org.echoic.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+
 import org.echoic.embed.FrameParams;
+import org.echoic.embed.ListenerNetwork;
+import org.echoic.embed.ListenerParams;
 import org.echoic.service.CallTypeEmbedder;
 import org.echoic.service.SegmentEmbeddings;
 import picocli.CommandLine.Option;
@@ -44,13 +50,48 @@ final class EmbedOptions {
         return f;
     }
 
-    /** Where the listener network's training progress goes (one line per epoch). */
-    Object curves(java.io.PrintStream err) {
-        return null;
+    @Option(names = "--epochs", description = "listener: training epochs (default ${DEFAULT-VALUE}).")
+    int epochs = ListenerParams.DEFAULTS.epochs();
+    @Option(names = "--hidden", description = "listener: encoder LSTM units, the embedding's size (default "
+            + "${DEFAULT-VALUE}).")
+    int hidden = ListenerParams.DEFAULTS.hidden();
+    @Option(names = "--listener-frames", description = "listener: gammatone (default) or mel frames, every 4 ms.")
+    String listenerFrames = "gammatone";
+    @Option(names = "--model", description = "rbm: the RNN-RBM checkpoint or run folder.")
+    Path model;
+
+    /** Prints the listener network's loss after every epoch on {@code err}. */
+    ListenerNetwork.Listener curves(PrintStream err) {
+        return new ListenerNetwork.Listener() {
+            @Override
+            public void batch(int epoch, int batch, int batches, double loss) {
+            }
+
+            @Override
+            public void epoch(int epoch, double meanLoss) {
+                err.printf(Locale.ROOT, "echoic: listener epoch %d: reconstruction loss %.5f%n", epoch + 1, meanLoss);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return false;
+            }
+        };
+    }
+
+    ListenerParams listener() {
+        String kind = StftOptions.choice("--listener-frames", listenerFrames, "gammatone", "mel");
+        FrameParams f = ListenerParams.DEFAULTS.frames();
+        f = new FrameParams(f.windowMs(), f.hopMs(), bands, f.fminHz(), f.fmaxHz(), rangeDb, kind.equals("GAMMATONE"));
+        FrameParams chosen = frames();
+        if (band != null) {
+            f = f.withBand(chosen.fminHz(), chosen.fmaxHz());
+        }
+        return ListenerParams.DEFAULTS.withFrames(f).withEpochs(epochs).withHidden(hidden);
     }
 
     CallTypeEmbedder.Request request() {
         return new CallTypeEmbedder.Request(CallTypeEmbedder.Method.parse(method),
-                new SegmentEmbeddings.SpectrogramParams(frames(), timeBins, durationWeight));
+                new SegmentEmbeddings.SpectrogramParams(frames(), timeBins, durationWeight), listener(), model);
     }
 }

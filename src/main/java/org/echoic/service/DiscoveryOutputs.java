@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.echoic.io.CsvAnnotations;
 import org.echoic.io.NpyWriter;
+import org.echoic.render.MapRenderer;
 import org.echoic.segment.Annotation;
 
 /**
@@ -44,6 +45,7 @@ public final class DiscoveryOutputs {
         written.add(writeMatrix(folder.resolve("embeddings.npy"), embeddings));
         written.add(writeMatrix(folder.resolve("map.npy"), map));
         written.add(writeSegments(folder.resolve("segments.csv"), items, map, labels));
+        written.add(writeMapPng(folder.resolve("map.png"), map, labels));
         Map<CorpusService.Source, List<Annotation>> perRecording = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             SegmentEmbeddings.Item it = items.get(i);
@@ -92,6 +94,22 @@ public final class DiscoveryOutputs {
                     it.segment().label(), attrs));
         }
         CsvAnnotations.write(file, rows);
+        return file;
+    }
+
+    /** The map coloured by cluster (noise grey) as a 1000 × 900 figure. */
+    static Path writeMapPng(Path file, float[][] map, int[] labels) throws IOException {
+        int[] colours = new int[labels.length];
+        int clusters = 0;
+        int noise = 0;
+        for (int i = 0; i < labels.length; i++) {
+            colours[i] = MapRenderer.colour(labels[i]);
+            clusters = Math.max(clusters, labels[i] + 1);
+            noise += labels[i] < 0 ? 1 : 0;
+        }
+        String title = String.format(Locale.ROOT, "%d segments, %d clusters, %d noise", labels.length, clusters,
+                noise);
+        FigureExporter.writePng(file, MapRenderer.figure(map, colours, title, "UMAP 1", "UMAP 2", 1000, 900, 1), 96);
         return file;
     }
 

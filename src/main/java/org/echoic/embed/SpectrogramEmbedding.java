@@ -38,7 +38,7 @@ public final class SpectrogramEmbedding {
      * The frames resampled to {@code timeBins} columns (row-major (bands, timeBins)): the mean of the frames under
      * each column when there are more frames than columns, linear interpolation otherwise.
      */
-    static float[] resample(SegmentFrames.Frames frames, int timeBins) {
+    public static float[] resample(SegmentFrames.Frames frames, int timeBins) {
         int bands = frames.bands();
         int t = frames.frames();
         float[] out = new float[bands * timeBins];

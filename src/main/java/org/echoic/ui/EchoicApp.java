@@ -92,6 +92,8 @@ public final class EchoicApp extends Application {
         training = TrainingTab.install(stage, view, projects, executors, version == null ? "development" : version);
         ((ModelView) modelTab.getContent()).linkTraining(training.runStartedProperty(),
                 training.checkpointsWrittenProperty(), training.corpusProperty());
+        view.addViewTab(org.echoic.ui.map.MapTab.tab(view, segmentations, training.service(), executors, playback,
+                training.latestCheckpointProperty()));
         view.generatePanel().setOnExported(entry -> projects.update(p -> p.withGenerated(entry)));
         view.generatePanel().link(segmentations, projects, training.latestCheckpointProperty(),
                 training.corpusPanel().corpusProperty());

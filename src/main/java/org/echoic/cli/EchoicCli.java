@@ -2,6 +2,7 @@ package org.echoic.cli;
 
 import java.io.PrintWriter;
 
+import org.echoic.io.ReadLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +42,20 @@ public final class EchoicCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--max-read-memory", scope = CommandLine.ScopeType.INHERIT, paramLabel = "SIZE",
+            description = "Most memory one file read may use, e.g. 512m or 2g (default: half the Java heap); larger "
+                    + "files are refused with a message.")
+    void maxReadMemory(String size) {
+        ReadLimits.setMaxBytes(ReadLimits.parseSize(size));
+    }
+
+    @Option(names = "--recordings-folder", scope = CommandLine.ScopeType.INHERIT, paramLabel = "DIR",
+            description = "A folder from which project files may open recordings, besides each project's own folder "
+                    + "and those listed in recording-folders.txt of the settings folder (repeatable).")
+    void recordingsFolder(java.nio.file.Path folder) {
+        ProjectInput.allow(folder);
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -57,7 +72,17 @@ public final class EchoicCli implements Runnable {
 
     /** Builds the command line with the project's error handling. */
     public static CommandLine newCommandLine() {
+        ReadLimits.setMaxBytes(null);
+        ProjectInput.reset();
         CommandLine cl = new CommandLine(new EchoicCli());
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                ReadLimits.setMaxBytes(null);
+                ProjectInput.reset();
+            }
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose");
             PrintWriter err = commandLine.getErr();

@@ -97,7 +97,7 @@ final class GenerateCommand implements Callable<Integer> {
             if (model != null) {
                 throw new IllegalArgumentException("give --model or --project, not both");
             }
-            run = run(org.echoic.io.ProjectFiles.read(project));
+            run = run(ProjectInput.read(project, System.err::println));
             model = run.folder();
         }
         if (model == null) {
@@ -153,7 +153,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             report.put("files", files);
             if (run != null) {
-                var latest = org.echoic.io.ProjectFiles.read(project);
+                var latest = org.echoic.io.ProjectFiles.read(project, ProjectInput.folders()).project();
                 String itemName = out.toAbsolutePath().normalize().getFileName().toString();
                 org.echoic.io.ProjectFiles.save(project, latest.withGenerated(
                         new org.echoic.project.GeneratedEntry(itemName, run.name(), out, seed)));

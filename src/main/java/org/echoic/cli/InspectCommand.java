@@ -77,7 +77,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Option(names = "--top", description = "Frames and segments listed per unit (default ${DEFAULT-VALUE}).")
     int top = 5;
-    @Option(names = "--colormap", description = "viridis, magma, inferno or grey (default ${DEFAULT-VALUE}).")
+    @Option(names = "--colormap", description = "viridis, magma, inferno, grey; on white: gray_r, Greys, Blues; cividis (default ${DEFAULT-VALUE}).")
     String colormap = "viridis";
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
     Path out;

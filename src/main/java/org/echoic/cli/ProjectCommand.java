@@ -59,7 +59,7 @@ public final class ProjectCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Project project = ProjectFiles.read(file);
+            Project project = ProjectInput.read(file, spec.commandLine().getErr()::println);
             ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "project-check");
                 t.setDaemon(true);

@@ -43,7 +43,7 @@ public final class RenderCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     int height = 400;
 
-    @Option(names = "--colormap", description = "viridis, magma, inferno or grey (default ${DEFAULT-VALUE}).")
+    @Option(names = "--colormap", description = "viridis, magma, inferno, grey; on white: gray_r, Greys, Blues; cividis (default ${DEFAULT-VALUE}).")
     String colormap = "viridis";
 
     @Option(names = "--db-range", description = "dB from the lowest to the highest colour (default ${DEFAULT-VALUE}).")

@@ -340,7 +340,7 @@ public final class SegmentCommand implements Callable<Integer> {
                         + option);
             }
         }
-        Project p = ProjectFiles.read(project);
+        Project p = ProjectInput.read(project, err::println);
         List<RecordingProblem> problems = ProjectFiles.verify(p, new FileHashes(), null);
         for (RecordingProblem problem : problems) {
             err.println("echoic: " + problem.message());

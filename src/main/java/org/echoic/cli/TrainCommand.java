@@ -188,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** {@code --project}: the project's corpus and model configuration, the run recorded in the project file. */
     private int trainProject() throws IOException, InterruptedException {
-        Project project = ProjectFiles.read(input.project);
+        Project project = ProjectInput.read(input.project, System.err::println);
         CorpusEntry corpus = ProjectCorpora.entry(project, corpusName);
         ModelEntry model = ProjectTraining.model(project, modelName);
         String name = runName != null ? runName : out.toAbsolutePath().normalize().getFileName().toString();
@@ -200,7 +200,7 @@ final class TrainCommand implements Callable<Integer> {
             ProjectTraining.Outcome o = ProjectTraining.train(project, name, corpus, model, out, keepEpochs, 0,
                     EchoicCli.appVersion(), cancel::get, new Progress(err, model.training()));
             err.println();
-            Project latest = ProjectFiles.read(input.project);
+            Project latest = ProjectFiles.read(input.project, ProjectInput.folders()).project();
             ProjectFiles.save(input.project, latest.withTrainingRun(o.run()));
             err.println("echoic: " + (o.completed() ? "training complete" : "training stopped") + "; checkpoint in "
                     + out + "; run '" + name + "' recorded in " + input.project);

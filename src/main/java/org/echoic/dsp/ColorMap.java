@@ -16,7 +16,15 @@ import java.util.Map;
  * Immutable; thread-safe.
  */
 public enum ColorMap {
-    VIRIDIS("viridis"), MAGMA("magma"), INFERNO("inferno"), GREY("gray");
+    VIRIDIS("viridis"), MAGMA("magma"), INFERNO("inferno"), GREY("gray"),
+    /** White (low) to black (high): silence is white, as on a printed sonogram. */
+    GRAY_R("gray_r"),
+    /** Matplotlib's sequential white-to-black map (a little darker in the middle than gray_r). */
+    GREYS("Greys"),
+    /** White to dark blue. */
+    BLUES("Blues"),
+    /** Dark blue to yellow, uniform in lightness and readable with colour-vision deficiency. */
+    CIVIDIS("cividis");
 
     private static final Map<ColorMap, int[]> TABLES = load();
 
@@ -37,15 +45,35 @@ public enum ColorMap {
         return TABLES.get(this)[i];
     }
 
-    /** Parses {@code viridis}, {@code magma}, {@code inferno}, {@code grey} or {@code gray}. */
+    /** Parses a map's matplotlib name or enum name, ignoring case ({@code viridis}, {@code gray_r}, {@code Greys}…). */
     public static ColorMap parse(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         for (ColorMap m : values()) {
-            if (m.matplotlibName.equals(n) || m.name().toLowerCase(Locale.ROOT).equals(n)) {
+            if (m.matplotlibName.toLowerCase(Locale.ROOT).equals(n) || m.name().toLowerCase(Locale.ROOT).equals(n)) {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown colour map '" + name + "' (viridis, magma, inferno, grey)");
+        throw new IllegalArgumentException("unknown colour map '" + name + "' (" + names() + ")");
+    }
+
+    /** The matplotlib names, comma-separated (for messages and help). */
+    public static String names() {
+        StringBuilder b = new StringBuilder();
+        for (ColorMap m : values()) {
+            b.append(b.length() == 0 ? "" : ", ").append(m.matplotlibName);
+        }
+        return b.toString();
+    }
+
+    /** Matplotlib's name of this map. */
+    public String matplotlibName() {
+        return matplotlibName;
+    }
+
+    /** True when the lowest colour is near white (silence shows white). */
+    public boolean lightBackground() {
+        int c = table()[0];
+        return ((c >> 16 & 0xff) + (c >> 8 & 0xff) + (c & 0xff)) > 3 * 230;
     }
 
     private static Map<ColorMap, int[]> load() {

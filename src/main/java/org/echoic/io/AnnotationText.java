@@ -3,7 +3,6 @@ package org.echoic.io;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +38,13 @@ final class AnnotationText {
     }
 
     static String text(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new AudioFileException(file, Files.exists(file) ? "is not a regular file" : "does not exist");
+        byte[] bytes;
+        try {
+            bytes = ReadLimits.readDocument(file, "an annotation table");
+        } catch (InvalidFileException e) {
+            throw new AudioFileException(file, e.problem(), e);
         }
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        String text = new String(bytes, StandardCharsets.UTF_8);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 

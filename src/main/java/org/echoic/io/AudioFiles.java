@@ -46,7 +46,8 @@ public final class AudioFiles {
         } catch (IOException e) {
             throw new AudioFileException(file, "cannot be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new AudioFileException(file, "is malformed and cannot be read (" + e + ")", e);
+            throw new AudioFileException(file, "is malformed and cannot be read (an internal check failed; --verbose "
+                    + "shows where)", e);
         }
     }
 

@@ -1,8 +1,6 @@
 package org.echoic.io;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -10,24 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.echoic.rnnrbm.ComputeBackend;
-import org.echoic.rnnrbm.GateActivation;
 import org.echoic.rnnrbm.RmsProp;
 import org.echoic.rnnrbm.RnnRbm;
-import org.echoic.rnnrbm.RnnRbmConfig;
 import org.echoic.rnnrbm.RnnRbmParams;
 import org.echoic.train.Checkpoint;
 import org.echoic.train.CheckpointStore;
-import org.echoic.train.EpochMetrics;
 import org.echoic.train.TrainingConfig;
 import org.echoic.train.TrainingState;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -85,12 +76,40 @@ public final class CheckpointFolder implements CheckpointStore {
      * weights cannot be reached again by whole epochs from scratch.
      */
     public void save(Checkpoint cp, int batchesIntoEpoch) throws IOException {
+        try {
+            saveOrFail(cp, batchesIntoEpoch);
+        } catch (AtomicFiles.WriteFailedException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new AtomicFiles.WriteFailedException(dir, e);
+        }
+    }
+
+    private void saveOrFail(Checkpoint cp, int batchesIntoEpoch) throws IOException {
         Path parent = dir.getParent();
         Files.createDirectories(parent);
         Path tmp = sibling("tmp");
         Path previous = sibling("previous");
         deleteTree(tmp);
         Files.createDirectory(tmp);
+        try {
+            writeInto(tmp, cp, batchesIntoEpoch);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+        faults.reached("written");
+        if (Files.exists(dir)) {
+            deleteTree(previous);
+            AtomicFiles.move(dir, previous);
+            faults.reached("moved-aside");
+        }
+        AtomicFiles.move(tmp, dir);
+        fsyncDir(parent);
+        deleteTree(previous);
+    }
+
+    private void writeInto(Path tmp, Checkpoint cp, int batchesIntoEpoch) throws IOException {
         java.security.MessageDigest sha = sha256();
         writeFile(tmp.resolve(PARAMS), out -> Nd4j.write(keepOpen(new java.security.DigestOutputStream(out, sha)),
                 cp.model().params().flat()));
@@ -101,15 +120,15 @@ public final class CheckpointFolder implements CheckpointStore {
         byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         writeFile(tmp.resolve(MODEL_JSON), out -> out.write(json));
         fsyncDir(tmp);
-        faults.reached("written");
-        if (Files.exists(dir)) {
-            deleteTree(previous);
-            AtomicFiles.move(dir, previous);
-            faults.reached("moved-aside");
+    }
+
+    /** Deletes a temporary folder after a failed save; a failure to delete leaves it for the next save to remove. */
+    private static void deleteQuietly(Path p) {
+        try {
+            deleteTree(p);
+        } catch (IOException e) {
+            // the next save deletes it first; the checkpoint itself is untouched
         }
-        AtomicFiles.move(tmp, dir);
-        fsyncDir(parent);
-        deleteTree(previous);
     }
 
     private static java.security.MessageDigest sha256() {
@@ -128,7 +147,7 @@ public final class CheckpointFolder implements CheckpointStore {
         RnnRbm m = cp.model();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
-        root.put("formatVersion", 1);
+        root.put("formatVersion", CheckpointReader.FORMAT_VERSION);
         root.put("appVersion", appVersion);
         root.put("backend", ComputeBackend.describe());
         root.put("dataType", m.dataType().name());
@@ -137,11 +156,17 @@ public final class CheckpointFolder implements CheckpointStore {
         root.put("training", cp.config());
         root.put("seed", cp.config().seed());
         root.put("epoch", cp.state().nextEpoch());
-        root.put("state", Map.of("nextEpoch", cp.state().nextEpoch(),
-                "learningRateFactor", cp.state().learningRateFactor(), "rollbacks", cp.state().rollbacks(),
-                "skippedTotal", cp.state().skippedTotal()));
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("nextEpoch", cp.state().nextEpoch());
+        state.put("learningRateFactor", cp.state().learningRateFactor());
+        state.put("rollbacks", cp.state().rollbacks());
+        state.put("skippedTotal", cp.state().skippedTotal());
+        root.put("state", state);
         root.put("randomState", m.randomState());
-        root.put("data", Map.of("fingerprintSha256", cp.dataFingerprint(), "origin", cp.dataOrigin()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("fingerprintSha256", cp.dataFingerprint());
+        data.put("origin", cp.dataOrigin());
+        root.put("data", data);
         root.put("scaling", scaling);
         root.put("stft", stft);
         root.put("history", cp.state().history());
@@ -155,73 +180,15 @@ public final class CheckpointFolder implements CheckpointStore {
                          int partialEpochBatches) {
     }
 
-    /** Loads the checkpoint in {@code dir} (or the previous one left by an interrupted save). */
-    @SuppressWarnings("unchecked")
+    /**
+     * Loads the checkpoint in {@code dir} (or the previous one left by an interrupted save), every field checked
+     * before it is used (see {@link CheckpointReader}).
+     *
+     * @throws InvalidFileException naming the file and the field when the checkpoint is not one this Echoic reads
+     */
     public static Loaded load(Path dir) throws IOException {
-        Path d = dir.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(d.resolve(MODEL_JSON))) {
-            Path prev = d.resolveSibling("." + d.getFileName() + ".previous");
-            if (Files.isRegularFile(prev.resolve(MODEL_JSON))) {
-                d = prev;
-            } else {
-                throw new IOException(dir + ": not a model checkpoint folder (no " + MODEL_JSON + ")");
-            }
-        }
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(d.resolve(MODEL_JSON).toFile());
-        } catch (IOException e) {
-            throw new IOException(d.resolve(MODEL_JSON) + ": unreadable: " + e.getMessage(), e);
-        }
-        if (!FORMAT.equals(root.path("format").asText())) {
-            throw new IOException(d.resolve(MODEL_JSON) + ": not an Echoic RNN-RBM checkpoint");
-        }
-        try {
-            JsonNode mc = root.get("model");
-            RnnRbmConfig cfg = new RnnRbmConfig(mc.get("nVisible").asInt(), mc.get("nHidden").asInt(),
-                    mc.get("nRecurrent").asInt(), mc.get("cdSteps").asInt(), mc.get("sampleVisible").asBoolean(),
-                    GateActivation.valueOf(mc.get("gates").asText()),
-                    mc.path("weightInitStd").asDouble(RnnRbmConfig.SPEC_WEIGHT_INIT_STD),
-                    mc.path("recurrentInitStd").asDouble(RnnRbmConfig.SPEC_RECURRENT_INIT_STD));
-            TrainingConfig tc = Json.mapper().treeToValue(root.get("training"), TrainingConfig.class);
-            JsonNode st = root.get("state");
-            List<EpochMetrics> history = Json.mapper().readerForListOf(EpochMetrics.class)
-                    .readValue(root.get("history"));
-            TrainingState state = new TrainingState(st.get("nextEpoch").asInt(),
-                    st.get("learningRateFactor").asDouble(), st.get("rollbacks").asInt(),
-                    st.get("skippedTotal").asLong(), history);
-            DataType type = DataType.valueOf(root.path("dataType").asText("FLOAT"));
-            RnnRbm model = new RnnRbm(cfg, tc.seed(), type);
-            readInto(d.resolve(PARAMS), model.params().flat());
-            RmsProp opt = new RmsProp(model);
-            readInto(d.resolve(RMSPROP), opt.accumulator());
-            JsonNode rs = root.get("randomState");
-            model.setRandomState(new long[] {rs.get(0).asLong(), rs.get(1).asLong()});
-            Map<String, Object> scaling = root.hasNonNull("scaling")
-                    ? Json.mapper().treeToValue(root.get("scaling"), Map.class) : null;
-            Map<String, Object> stft = root.hasNonNull("stft")
-                    ? Json.mapper().treeToValue(root.get("stft"), Map.class) : null;
-            return new Loaded(d, model, opt, tc, state, root.path("data").path("fingerprintSha256").asText(),
-                    root.path("data").path("origin").asText(), root.path("appVersion").asText(),
-                    root.path("backend").asText(), scaling, stft, root.path("paramsSha256").asText(null),
-                    root.path("partialEpochBatches").asInt(0));
-        } catch (RuntimeException e) {
-            throw new IOException(d.resolve(MODEL_JSON) + ": invalid checkpoint: " + e.getMessage(), e);
-        }
-    }
-
-    private static void readInto(Path file, INDArray target) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": missing");
-        }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            INDArray a = Nd4j.read(in);
-            if (a.length() != target.length()) {
-                throw new IOException(file + ": has " + a.length() + " values, the model needs " + target.length());
-            }
-            target.assign(a.reshape(target.shape()).castTo(target.dataType()));
-            a.close();
-        }
+        Path json = CheckpointReader.modelJson(dir);
+        return CheckpointReader.load(json.getParent(), json);
     }
 
     private static void writeFile(Path file, AtomicFiles.Content content) throws IOException {

@@ -93,6 +93,22 @@ public final class CheckpointHistory implements CheckpointStore {
         Path old = parent.resolve("." + target.getFileName() + ".old");
         CheckpointFolder.deleteTree(tmp);
         Files.createDirectory(tmp);
+        try {
+            fill(tmp, runDir, epoch);
+        } catch (IOException | RuntimeException e) {
+            CheckpointFolder.deleteTree(tmp);
+            throw e;
+        }
+        if (Files.exists(target)) {
+            CheckpointFolder.deleteTree(old);
+            AtomicFiles.move(target, old);
+        }
+        AtomicFiles.move(tmp, target);
+        CheckpointFolder.deleteTree(old);
+        return target;
+    }
+
+    private static void fill(Path tmp, Path runDir, int epoch) throws IOException {
         Path src = runDir.toAbsolutePath().normalize();
         for (String name : FILES) {
             Path from = src.resolve(name);
@@ -105,13 +121,6 @@ public final class CheckpointHistory implements CheckpointStore {
                 Files.copy(from, tmp.resolve(name));
             }
         }
-        if (Files.exists(target)) {
-            CheckpointFolder.deleteTree(old);
-            AtomicFiles.move(target, old);
-        }
-        AtomicFiles.move(tmp, target);
-        CheckpointFolder.deleteTree(old);
-        return target;
     }
 
     /** The epoch snapshot folders of {@code runDir}, oldest epoch first. */

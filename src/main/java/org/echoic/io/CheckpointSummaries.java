@@ -87,29 +87,18 @@ public final class CheckpointSummaries {
         return newest.dir();
     }
 
-    /** Reads the summary of one checkpoint folder. */
+    /** Reads the summary of one checkpoint folder (its model.json checked as {@link CheckpointFolder#load} does). */
     public static Summary read(Path dir) throws IOException {
         Path json = dir.resolve(CheckpointFolder.MODEL_JSON);
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(json.toFile());
-        } catch (IOException e) {
-            throw new IOException(json + ": unreadable: " + e.getMessage(), e);
-        }
-        if (!CheckpointFolder.FORMAT.equals(root.path("format").asText())) {
-            throw new IOException(json + ": not an Echoic RNN-RBM checkpoint");
-        }
-        JsonNode m = root.path("model");
-        JsonNode history = root.path("history");
-        JsonNode last = history.size() > 0 ? history.get(history.size() - 1) : null;
-        return new Summary(dir.toAbsolutePath().normalize(), root.path("epoch").asInt(history.size()),
-                m.path("nVisible").asInt(), m.path("nHidden").asInt(), m.path("nRecurrent").asInt(),
-                number(last, "trainCost"), last == null ? Double.NaN : number(last.get("validation"), "cost"),
-                number(last, "trainReconstruction"), root.path("data").path("origin").asText(""),
+        CheckpointReader.Header h = CheckpointReader.readHeader(json);
+        JsonNode root = h.root().node();
+        List<org.echoic.train.EpochMetrics> history = h.state().history();
+        org.echoic.train.EpochMetrics last = history.isEmpty() ? null : history.get(history.size() - 1);
+        return new Summary(dir.toAbsolutePath().normalize(), (int) h.root().whole("epoch", 0, Integer.MAX_VALUE,
+                history.size()), h.config().nVisible(), h.config().nHidden(), h.config().nRecurrent(),
+                last == null ? Double.NaN : last.trainCost(),
+                last == null || last.validation() == null ? Double.NaN : last.validation().cost(),
+                last == null ? Double.NaN : last.trainReconstruction(), root.path("data").path("origin").asText(""),
                 Files.getLastModifiedTime(json), root.path("data").path("fingerprintSha256").asText(null));
-    }
-
-    private static double number(JsonNode n, String field) {
-        return n == null || !n.hasNonNull(field) ? Double.NaN : n.get(field).asDouble();
     }
 }

@@ -163,7 +163,7 @@ final class FlacReader {
     /** Counts the decoder's reported errors (CRC mismatches zero the frame instead of throwing). */
     private static final class ErrorCounter implements FrameListener {
         int count;
-        String first = "bad frame";
+        String first = "damaged or cut audio data";
 
         @Override
         public void processMetadata(Metadata metadata) {
@@ -177,7 +177,7 @@ final class FlacReader {
 
         @Override
         public void processError(String message) {
-            if (count++ == 0 && message != null) {
+            if (count++ == 0 && message != null && !message.contains("java.") && !message.contains("Exception")) {
                 first = message.trim();
             }
         }

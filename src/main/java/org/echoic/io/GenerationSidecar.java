@@ -1,14 +1,13 @@
 package org.echoic.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.echoic.generate.GenerationParams;
 import org.echoic.generate.GenerationProvenance;
+import org.echoic.rnnrbm.RnnRbmConfig;
 
 /**
  * The JSON sidecar of a generated sequence ({@code NAME.json}, UTF-8, format {@value #FORMAT} version 1):
@@ -19,6 +18,13 @@ public final class GenerationSidecar {
     /** Format name written into the sidecar. */
     public static final String FORMAT = "echoic-generated-sequence";
     static final String WEIGHTS = CheckpointFolder.PARAMS;
+    /** The newest sidecar format version this code reads. */
+    static final int FORMAT_VERSION = 1;
+    /** Most frames one generated sequence may have. */
+    public static final int MAX_FRAMES = 10_000_000;
+    /** Most sequences one generation may make. */
+    public static final int MAX_COUNT = 100_000;
+    private static final int TEXT = 100_000;
 
     private GenerationSidecar() {
     }
@@ -37,7 +43,7 @@ public final class GenerationSidecar {
     public static void write(Path file, GenerationProvenance p, Map<String, String> files) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
-        root.put("formatVersion", 1);
+        root.put("formatVersion", FORMAT_VERSION);
         root.put("appVersion", p.appVersion());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("dir", p.modelDir());
@@ -76,34 +82,39 @@ public final class GenerationSidecar {
         AtomicFiles.write(file, out -> out.write(json));
     }
 
-    /** Reads a sidecar back. */
+    /**
+     * Reads a sidecar back, every field checked (counts, steps and frames within what a generation can use; a newer
+     * format version refused by name).
+     *
+     * @throws InvalidFileException naming the file and the field
+     */
     public static GenerationProvenance read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new IOException(file + ": unreadable: " + e.getMessage(), e);
+        byte[] bytes = ReadLimits.readDocument(file, "a generated sequence's sidecar");
+        JsonFields root = JsonFields.root(file, JsonErrors.parse(Json.mapper(), file, bytes),
+                "an Echoic generated-sequence sidecar");
+        if (!FORMAT.equals(root.text("format", 200, ""))) {
+            throw new InvalidFileException(file, null, "is not an Echoic generated-sequence sidecar");
         }
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IOException(file + ": not an Echoic generated-sequence sidecar");
+        int version = root.integer("formatVersion", 1, Integer.MAX_VALUE, 1);
+        if (version > FORMAT_VERSION) {
+            throw root.error("formatVersion", "sidecar format " + version + " is newer than this Echoic reads ("
+                    + FORMAT_VERSION + "): open it with a newer Echoic");
         }
-        try {
-            JsonNode m = root.get("model");
-            JsonNode g = root.get("generation");
-            JsonNode pr = root.get("prime");
-            JsonNode a = root.get("audio");
-            GenerationParams params = new GenerationParams(g.get("frames").asInt(), g.get("gibbsSteps").asInt(),
-                    g.get("temperature").asDouble(), g.get("sampleFrames").asBoolean(),
-                    g.get("fromPrevious").asBoolean(), g.get("batchSeed").asLong());
-            return new GenerationProvenance(m.get("dir").asText(), m.get("weightsSha256").asText(),
-                    m.get("epoch").asInt(), m.path("dataFingerprintSha256").asText(), params, g.get("count").asInt(),
-                    g.get("index").asInt(), g.get("seed").asLong(),
-                    pr.hasNonNull("source") ? pr.get("source").asText() : null, pr.get("segment").asInt(),
-                    pr.get("frames").asInt(), a.hasNonNull("sampleRateHz") ? a.get("sampleRateHz").asDouble()
-                    : Double.NaN, a.get("griffinLimIterations").asInt(), root.path("appVersion").asText(),
-                    pr.path("startFrame").asLong(-1), pr.path("endFrame").asLong(-1), pr.path("channel").asInt(-1));
-        } catch (RuntimeException e) {
-            throw new IOException(file + ": invalid sidecar: " + e.getMessage(), e);
-        }
+        JsonFields m = root.object("model");
+        JsonFields g = root.object("generation");
+        JsonFields pr = root.object("prime");
+        JsonFields a = root.object("audio");
+        int count = g.integer("count", 1, MAX_COUNT);
+        GenerationParams params = new GenerationParams(g.integer("frames", 1, MAX_FRAMES),
+                g.integer("gibbsSteps", 1, RnnRbmConfig.MAX_CD_STEPS), g.number("temperature", Double.MIN_VALUE, 1e6),
+                g.bool("sampleFrames"), g.bool("fromPrevious"), g.whole("batchSeed", Long.MIN_VALUE, Long.MAX_VALUE));
+        return new GenerationProvenance(m.text("dir", TEXT), m.text("weightsSha256", TEXT),
+                m.integer("epoch", 0, Integer.MAX_VALUE), m.text("dataFingerprintSha256", TEXT, ""), params, count,
+                g.integer("index", 0, count - 1), g.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE),
+                pr.text("source", TEXT, null), pr.integer("segment", -1, Integer.MAX_VALUE),
+                pr.integer("frames", 0, MAX_FRAMES), a.number("sampleRateHz", Double.MIN_VALUE, 1e8, Double.NaN),
+                a.integer("griffinLimIterations", 0, 100_000), root.text("appVersion", TEXT, ""),
+                pr.whole("startFrame", -1, Long.MAX_VALUE, -1), pr.whole("endFrame", -1, Long.MAX_VALUE, -1),
+                pr.integer("channel", -1, 1 << 16, -1));
     }
 }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * records, maps, lists and numbers in, one-line JSON out. No default typing. Thread-safe.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonErrors.factory())
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private Json() {

@@ -37,7 +37,10 @@ public final class NpyReader {
     public static NpyArray read(Path file) throws IOException {
         byte[] bytes;
         try {
+            ReadLimits.requireRegularFile(file, Math.min(Integer.MAX_VALUE - 8, ReadLimits.maxBytes() / 2), "an array");
             bytes = Files.readAllBytes(file);
+        } catch (InvalidFileException e) {
+            throw e;
         } catch (IOException e) {
             throw new IOException(file + ": cannot be read: " + e.getMessage(), e);
         }

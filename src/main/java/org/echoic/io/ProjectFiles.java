@@ -50,16 +50,22 @@ public final class ProjectFiles {
     private static final Pattern VERSION = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
     private static final Set<String> KNOWN_FIELDS = Arrays.stream(ProjectDto.class.getRecordComponents())
             .map(c -> c.getName()).collect(Collectors.toUnmodifiableSet());
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonErrors.factory())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    /** A project read from a file, with the version it was written in and what is wrong with its recordings. */
-    public record Loaded(Project project, String fileVersion, List<RecordingProblem> problems, List<String> notes) {
+    /**
+     * A project read from a file, with the version it was written in, what is wrong with its recordings, notes, and
+     * the recordings skipped because {@link RecordingFolders} does not let the project open them (one line each,
+     * naming the recording and the reason; they are kept aside and written back when the project is saved).
+     */
+    public record Loaded(Project project, String fileVersion, List<RecordingProblem> problems, List<String> notes,
+                         List<String> skipped) {
         public Loaded {
             problems = List.copyOf(problems);
             notes = List.copyOf(notes);
+            skipped = List.copyOf(skipped);
         }
     }
 
@@ -79,8 +85,9 @@ public final class ProjectFiles {
     /** The JSON text of {@code project} with paths relative to {@code baseDir}. */
     public static String toJson(Project project, Path baseDir) {
         ObjectNode node = MAPPER.valueToTree(ProjectDto.from(project, baseDir, writtenBy()));
+        WithheldRecordings.restore(node, project.extraFields().fields(), baseDir);
         for (Map.Entry<String, Object> e : project.extraFields().fields().entrySet()) {
-            if (!node.has(e.getKey())) {
+            if (!node.has(e.getKey()) && !e.getKey().equals(WithheldRecordings.KEY)) {
                 node.set(e.getKey(), MAPPER.valueToTree(e.getValue()));
             }
         }
@@ -103,66 +110,78 @@ public final class ProjectFiles {
         AtomicFiles.write(recoveryFile, out -> out.write(bytes));
     }
 
-    /** Reads a project without looking at its recordings (see {@link #load}). */
+    /**
+     * Reads a project without looking at its recordings (see {@link #load}); only recordings inside the project's
+     * folder are kept (see {@link #read(Path, RecordingFolders)}).
+     */
     public static Project read(Path file) throws IOException {
-        return readWithVersion(file, new ArrayList<>()).project();
+        return read(file, RecordingFolders.NONE).project();
     }
 
     /**
-     * Reads a project and checks every recording against its recorded size and SHA-256 (hashing streams; call
-     * from a background thread). Problems are returned, nothing is replaced.
+     * Reads a project without opening its recordings; recordings (and reference tables) outside the project's folder
+     * and {@code folders}, or that are not regular files, are left out and listed in {@link Loaded#skipped()}.
      */
-    public static Loaded load(Path file, FileHashes hashes, DoubleConsumer progress)
-            throws IOException, InterruptedException {
-        List<String> notes = new ArrayList<>();
-        Loaded read = readWithVersion(file, notes);
-        List<RecordingProblem> problems = verify(read.project(), hashes, progress);
-        return new Loaded(read.project(), read.fileVersion(), problems, notes);
+    public static Loaded read(Path file, RecordingFolders folders) throws IOException {
+        return readWithVersion(file, folders, new ArrayList<>());
     }
 
-    private static Loaded readWithVersion(Path file, List<String> notes) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+    /** {@link #load(Path, RecordingFolders, FileHashes, DoubleConsumer)} with recordings from the project's folder. */
+    public static Loaded load(Path file, FileHashes hashes, DoubleConsumer progress)
+            throws IOException, InterruptedException {
+        return load(file, RecordingFolders.NONE, hashes, progress);
+    }
+
+    /**
+     * Reads a project ({@link #read(Path, RecordingFolders)}) and checks every recording it keeps against its
+     * recorded size and SHA-256 (hashing streams; call from a background thread). Problems are returned, nothing is
+     * replaced.
+     */
+    public static Loaded load(Path file, RecordingFolders folders, FileHashes hashes, DoubleConsumer progress)
+            throws IOException, InterruptedException {
+        List<String> notes = new ArrayList<>();
+        Loaded read = readWithVersion(file, folders, notes);
+        List<RecordingProblem> problems = verify(read.project(), hashes, progress);
+        return new Loaded(read.project(), read.fileVersion(), problems, notes, read.skipped());
+    }
+
+    private static Loaded readWithVersion(Path file, RecordingFolders folders, List<String> notes) throws IOException {
+        if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "the project file does not exist");
         }
-        return parse(bytes, file, notes);
+        return parse(ReadLimits.readDocument(file, "a project file"), file, folders, notes);
     }
 
     /** Parses the bytes of a project file named {@code file} (paths resolve against its folder). */
-    static Loaded parse(byte[] bytes, Path file, List<String> notes) throws IOException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not a valid project file (bad JSON: " + e.getOriginalMessage() + ")", e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IOException(file + ": not a project file (no JSON object)");
+    static Loaded parse(byte[] bytes, Path file, RecordingFolders folders, List<String> notes) throws IOException {
+        JsonNode root = JsonErrors.parse(MAPPER, file, bytes);
+        if (!root.isObject()) {
+            throw new InvalidFileException(file, null, "is not a project file (its JSON is " + JsonFields.kind(root)
+                    + ", not an object)");
         }
         JsonNode v = root.get("formatVersion");
         if (v == null || !v.isTextual()) {
-            throw new IOException(file + ": not an Echoic project file (no formatVersion)");
+            throw new InvalidFileException(file, null, "is not an Echoic project file (no formatVersion)");
         }
         Matcher m = VERSION.matcher(v.asText());
         if (!m.matches()) {
-            throw new IOException(file + ": bad formatVersion '" + v.asText() + "' (expected MAJOR.MINOR)");
+            throw new InvalidFileException(file, "formatVersion", "'" + v.asText() + "' is not a version (expected MAJOR.MINOR)");
         }
         int major = Integer.parseInt(m.group(1));
         int minor = Integer.parseInt(m.group(2));
         if (major > FORMAT_MAJOR) {
-            throw new IOException(file + ": project format " + v.asText() + " is newer than this Echoic reads ("
+            throw new InvalidFileException(file, "formatVersion", "project format " + v.asText() + " is newer than this Echoic reads ("
                     + FORMAT_VERSION + "): open it with a newer Echoic");
         }
         if (major < 1) {
-            throw new IOException(file + ": project format " + v.asText() + " was never released");
+            throw new InvalidFileException(file, "formatVersion", "project format " + v.asText() + " was never released");
         }
         if (major == FORMAT_MAJOR && minor > FORMAT_MINOR) {
             notes.add(file.getFileName() + " was written in format " + v.asText() + " (this Echoic writes "
                     + FORMAT_VERSION + "): what this version does not know is kept unchanged");
         }
         Map<String, Object> extra = new LinkedHashMap<>();
+        List<String> skipped = WithheldRecordings.apply((ObjectNode) root, file, folderOf(file), folders, extra);
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!KNOWN_FIELDS.contains(e.getKey())) {
@@ -171,11 +190,11 @@ public final class ProjectFiles {
         }
         try {
             ProjectDto dto = MAPPER.treeToValue(root, ProjectDto.class);
-            return new Loaded(dto.toCore(folderOf(file), extra), v.asText(), List.of(), notes);
+            return new Loaded(dto.toCore(folderOf(file), extra), v.asText(), List.of(), notes, skipped);
         } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not a valid project file (" + e.getOriginalMessage() + ")", e);
+            throw JsonErrors.describe(file, e);
         } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
+            throw new InvalidFileException(file, null, e.getMessage(), e);
         }
     }
 

@@ -14,24 +14,33 @@ import org.echoic.train.SequenceDataset;
 /**
  * Reads generic sequence data sets from JSON: {@code {"nVisible": F, "sequences": [[[i, j, …], …], …]}} where
  * each frame lists its active indices (value 1), or {@code {"nVisible": F, "dense": true, "sequences":
- * [[[x1, …, xF], …], …]}} with values in [0,1]. Streams the file (no tree in memory). Errors name the file,
- * the sequence and the frame. Stateless; thread-safe.
+ * [[[x1, …, xF], …], …]}} with values in [0,1]. Streams the file (no tree in memory); what it keeps is reserved in a
+ * {@link ReadLimits.Budget} before it is allocated, so a file declaring a huge {@code nVisible} or holding millions
+ * of empty frames is refused in words instead of running out of memory. Errors name the file, the field, the
+ * sequence and the frame. Stateless; thread-safe.
  */
 public final class SequenceDatasetReader {
+    /** Most values per frame accepted (a spectrogram of a 131072-point FFT has 65537 bins: crop or pool it). */
+    public static final int MAX_VISIBLE = 1 << 16;
+    /** Bytes a frame costs beyond its values (array header and reference), for the budget. */
+    private static final long FRAME_BYTES = 24;
+
     private SequenceDatasetReader() {
     }
 
     /** Reads and validates {@code file}. */
     public static SequenceDataset read(Path file) throws IOException {
         String name = file.toString();
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new IOException(name + ": no such data file");
         }
+        ReadLimits.requireRegularFile(file, Long.MAX_VALUE, "a sequence data set");
+        ReadLimits.Budget budget = ReadLimits.budget(file);
         Integer nVisible = null;
         Boolean dense = null;
         List<List<double[]>> raw = null;
         try (InputStream in = Files.newInputStream(file);
-             JsonParser p = Json.mapper().getFactory().createParser(in)) {
+             JsonParser p = Json.mapper().getFactory().createParser(new java.io.BufferedInputStream(in, 1 << 16))) {
             expect(p.nextToken(), JsonToken.START_OBJECT, name, "the top level must be an object");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -39,8 +48,9 @@ public final class SequenceDatasetReader {
                 switch (field) {
                     case "nVisible" -> {
                         if (tok != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 1
-                                || p.getLongValue() > 1_000_000) {
-                            throw new IOException(name + ": nVisible must be a positive integer, got " + p.getText());
+                                || p.getLongValue() > MAX_VISIBLE) {
+                            throw new InvalidFileException(file, "nVisible", "must be a whole number from 1 to "
+                                    + MAX_VISIBLE + ", found " + p.getText());
                         }
                         nVisible = p.getIntValue();
                     }
@@ -50,12 +60,12 @@ public final class SequenceDatasetReader {
                         }
                         dense = p.getBooleanValue();
                     }
-                    case "sequences" -> raw = readSequences(p, name);
+                    case "sequences" -> raw = readSequences(p, name, budget);
                     default -> p.skipChildren();
                 }
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(name + ": not valid JSON: " + e.getOriginalMessage(), e);
+            throw JsonErrors.describe(file, e);
         }
         if (nVisible == null) {
             throw new IOException(name + ": missing nVisible");
@@ -64,6 +74,11 @@ public final class SequenceDatasetReader {
             throw new IOException(name + ": missing sequences");
         }
         boolean isDense = dense != null && dense;
+        long frameCount = 0;
+        for (List<double[]> seq : raw) {
+            frameCount += seq.size();
+        }
+        budget.reserve(ReadLimits.Budget.product(frameCount, FRAME_BYTES + 4L * nVisible), "nVisible");
         List<float[][]> seqs = new ArrayList<>(raw.size());
         for (int s = 0; s < raw.size(); s++) {
             List<double[]> seq = raw.get(s);
@@ -111,16 +126,19 @@ public final class SequenceDatasetReader {
         return out;
     }
 
-    private static List<List<double[]>> readSequences(JsonParser p, String name) throws IOException {
+    private static List<List<double[]>> readSequences(JsonParser p, String name, ReadLimits.Budget budget)
+            throws IOException {
         expect(p.currentToken(), JsonToken.START_ARRAY, name, "sequences must be an array of sequences");
         List<List<double[]>> out = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             int s = out.size();
             expect(p.currentToken(), JsonToken.START_ARRAY, name, "sequence " + s + " must be an array of frames");
             List<double[]> seq = new ArrayList<>();
+            budget.reserve(FRAME_BYTES * 2, "sequences");
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 expect(p.currentToken(), JsonToken.START_ARRAY, name,
                         "sequence " + s + " frame " + seq.size() + " must be an array of numbers");
+                budget.reserve(FRAME_BYTES + 8 * 16, "sequences");
                 double[] buf = new double[16];
                 int n = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -129,6 +147,7 @@ public final class SequenceDatasetReader {
                                 + " contains a non-number: " + p.getText());
                     }
                     if (n == buf.length) {
+                        budget.reserve(16L * n, "sequences");
                         buf = java.util.Arrays.copyOf(buf, n * 2);
                     }
                     buf[n++] = p.getDoubleValue();

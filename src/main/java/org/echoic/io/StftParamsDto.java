@@ -21,20 +21,27 @@ public record StftParamsDto(Integer nperseg, Integer noverlap, Integer nfft, Str
         StftParams d = StftParams.DEFAULT;
         return new StftParams(nperseg == null ? d.nperseg() : nperseg, noverlap == null ? d.noverlap() : noverlap,
                 nfft == null ? d.nfft() : nfft, window == null ? d.window() : WindowFunction.parse(window),
-                detrend == null ? d.detrend() : StftParams.Detrend.valueOf(upper(detrend, "detrend")),
-                scaling == null ? d.scaling() : StftParams.Scaling.valueOf(upper(scaling, "scaling")),
-                mode == null ? d.mode() : StftParams.Mode.valueOf(upper(mode, "mode")));
+                detrend == null ? d.detrend() : choice(StftParams.Detrend.class, detrend, "detrend"),
+                scaling == null ? d.scaling() : choice(StftParams.Scaling.class, scaling, "scaling"),
+                mode == null ? d.mode() : choice(StftParams.Mode.class, mode, "mode"));
+    }
+
+    /** The constant of {@code type} named {@code s} (any case), or an error listing the choices. */
+    static <E extends Enum<E>> E choice(Class<E> type, String s, String what) {
+        String u = s.toUpperCase(Locale.ROOT);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(u)) {
+                return e;
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            names.append(names.length() == 0 ? "" : ", ").append(lower(e));
+        }
+        throw new IllegalArgumentException(what + " must be one of " + names + ", found '" + s + "'");
     }
 
     private static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
-    }
-
-    static String upper(String s, String what) {
-        String u = s.toUpperCase(Locale.ROOT);
-        if (!u.matches("[A-Z_]+")) {
-            throw new IllegalArgumentException("bad " + what + ": '" + s + "'");
-        }
-        return u;
     }
 }

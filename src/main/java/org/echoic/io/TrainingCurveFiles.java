@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.echoic.train.EpochMetrics;
 
 /**
@@ -30,20 +29,7 @@ public final class TrainingCurveFiles {
         if (!Files.isRegularFile(json)) {
             throw new IOException(runDir + ": no " + CheckpointFolder.MODEL_JSON + " (not a training run folder)");
         }
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(json.toFile());
-        } catch (IOException e) {
-            throw new IOException(json + ": unreadable: " + e.getMessage(), e);
-        }
-        if (!CheckpointFolder.FORMAT.equals(root.path("format").asText()) || !root.path("history").isArray()) {
-            throw new IOException(json + ": not an Echoic RNN-RBM checkpoint with a metrics history");
-        }
-        try {
-            return Json.mapper().readerForListOf(EpochMetrics.class).readValue(root.get("history"));
-        } catch (IOException e) {
-            throw new IOException(json + ": invalid metrics history: " + e.getMessage(), e);
-        }
+        return CheckpointReader.readHistory(json);
     }
 
     /**

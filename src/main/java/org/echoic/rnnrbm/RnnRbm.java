@@ -31,11 +31,27 @@ public final class RnnRbm implements AutoCloseable {
         if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
             throw new IllegalArgumentException("data type must be FLOAT or DOUBLE, got " + dataType);
         }
+        requireMemory(config, dataType == DataType.DOUBLE ? 8 : 4);
         this.config = config;
         this.dataType = dataType;
         this.params = new RnnRbmParams(config, dataType);
         this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed);
         params.initialise(rng);
+    }
+
+    /**
+     * Refuses a configuration whose weights, RMSProp average, gradients and a working copy would not fit in this
+     * Java's memory (ND4J's off-heap limit defaults to the heap's), before anything is allocated.
+     */
+    static void requireMemory(RnnRbmConfig config, int bytesPerValue) {
+        long count = RnnRbmParams.size(config);
+        long max = Runtime.getRuntime().maxMemory();
+        if (count > max / (4L * bytesPerValue)) {
+            throw new IllegalArgumentException("a model of " + config.nVisible() + " visible, " + config.nHidden()
+                    + " hidden and " + config.nRecurrent() + " recurrent units has " + count + " parameters and needs "
+                    + (count * 4 * bytesPerValue >> 20) + " MiB, more than this Java's " + (max >> 20)
+                    + " MiB: choose fewer units");
+        }
     }
 
     public RnnRbmConfig config() {

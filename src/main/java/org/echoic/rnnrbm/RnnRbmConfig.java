@@ -27,14 +27,16 @@ public record RnnRbmConfig(int nVisible, int nHidden, int nRecurrent, int cdStep
     public static final double DEFAULT_RECURRENT_SCALAR = 1.3;
     /** Default number of CD steps during training. */
     public static final int DEFAULT_CD_STEPS = 15;
+    /** Most CD (or Gibbs) steps accepted: far beyond any useful chain, short of a run that never ends. */
+    public static final int MAX_CD_STEPS = 1000;
 
     public RnnRbmConfig {
         if (nVisible < 1 || nHidden < 1 || nRecurrent < 1) {
             throw new IllegalArgumentException("layer sizes must be positive: nVisible=" + nVisible
                     + ", nHidden=" + nHidden + ", nRecurrent=" + nRecurrent);
         }
-        if (cdSteps < 1) {
-            throw new IllegalArgumentException("CD steps must be at least 1, got " + cdSteps);
+        if (cdSteps < 1 || cdSteps > MAX_CD_STEPS) {
+            throw new IllegalArgumentException("CD steps must be from 1 to " + MAX_CD_STEPS + ", got " + cdSteps);
         }
         if (gates == null) {
             throw new IllegalArgumentException("gate activation missing");

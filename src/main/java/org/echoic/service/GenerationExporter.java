@@ -1,7 +1,6 @@
 package org.echoic.service;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 
 import org.echoic.dsp.ColorMap;
 import org.echoic.generate.GeneratedSequence;
+import org.echoic.io.AtomicFiles;
 import org.echoic.io.CsvArrayWriter;
 import org.echoic.io.GenerationSidecar;
 import org.echoic.io.NpyWriter;
@@ -46,58 +46,52 @@ public final class GenerationExporter {
 
     /** Exports one item as {@code dir/item.name().*}; returns the files written, sidecar last. */
     public static List<Path> export(Path dir, GeneratedItem item, Options options) throws IOException {
-        Files.createDirectories(dir);
-        String base = item.name();
-        GeneratedSequence s = item.sequence();
-        List<Path> written = new ArrayList<>();
-        Map<String, String> names = new LinkedHashMap<>();
-        try {
-            if (item.audio() != null) {
-                Path wav = dir.resolve(base + ".wav");
-                WavWriter.write(wav, item.audio().samples(), item.audio().sampleRateHz(), options.wavFormat());
-                add(written, names, "wav", wav);
-            }
-            Path npy = dir.resolve(base + ".npy");
-            NpyWriter.writeFloat32(npy, s.flat(), s.frames().length, s.nVisible());
-            add(written, names, "npy", npy);
-            Path csv = dir.resolve(base + ".csv");
-            CsvArrayWriter.write(csv, s.flat(), s.frames().length, s.nVisible());
-            add(written, names, "csv", csv);
-            int w = Math.max(256, Math.min(MAX_IMAGE_SIDE, s.frames().length * 4));
-            int h = Math.max(128, Math.min(MAX_IMAGE_SIDE, s.nVisible() * 2));
-            Path png = dir.resolve(base + ".png");
-            SpectrogramExporter.writePng(png, FramesImage.paint(s.frames(), s.primedFrames(), options.colors(), w, h),
-                    w, h);
-            add(written, names, "png", png);
-            if (item.audio() != null) {
-                Path raven = dir.resolve(RavenTables.fileName(base));
-                double rate = item.audio().sampleRateHz();
-                List<Annotation> found = new ArrayList<>();
-                for (Segment seg : item.segments()) {
-                    found.add(Annotation.of(seg, rate));
-                }
-                RavenTables.write(raven, found, rate / 2);
-                add(written, names, "raven", raven);
-            }
-            Path json = dir.resolve(base + ".json");
-            GenerationSidecar.write(json, item.provenance(), names);
-            written.add(json);
-            return written;
-        } catch (IOException | RuntimeException e) {
-            for (Path p : written) {
-                Files.deleteIfExists(p);
-            }
-            throw e;
-        }
+        return AtomicFiles.allOrNothing(dir, (stage, written) -> write(stage, item, options, written));
     }
 
-    /** Exports every item; returns all files written. */
-    public static List<Path> exportAll(Path dir, List<GeneratedItem> items, Options options) throws IOException {
-        List<Path> all = new ArrayList<>();
-        for (GeneratedItem i : items) {
-            all.addAll(export(dir, i, options));
+    private static void write(Path dir, GeneratedItem item, Options options, List<Path> written) throws IOException {
+        String base = item.name();
+        GeneratedSequence s = item.sequence();
+        Map<String, String> names = new LinkedHashMap<>();
+        if (item.audio() != null) {
+            Path wav = dir.resolve(base + ".wav");
+            WavWriter.write(wav, item.audio().samples(), item.audio().sampleRateHz(), options.wavFormat());
+            add(written, names, "wav", wav);
         }
-        return all;
+        Path npy = dir.resolve(base + ".npy");
+        NpyWriter.writeFloat32(npy, s.flat(), s.frames().length, s.nVisible());
+        add(written, names, "npy", npy);
+        Path csv = dir.resolve(base + ".csv");
+        CsvArrayWriter.write(csv, s.flat(), s.frames().length, s.nVisible());
+        add(written, names, "csv", csv);
+        int w = Math.max(256, Math.min(MAX_IMAGE_SIDE, s.frames().length * 4));
+        int h = Math.max(128, Math.min(MAX_IMAGE_SIDE, s.nVisible() * 2));
+        Path png = dir.resolve(base + ".png");
+        SpectrogramExporter.writePng(png, FramesImage.paint(s.frames(), s.primedFrames(), options.colors(), w, h),
+                w, h);
+        add(written, names, "png", png);
+        if (item.audio() != null) {
+            Path raven = dir.resolve(RavenTables.fileName(base));
+            double rate = item.audio().sampleRateHz();
+            List<Annotation> found = new ArrayList<>();
+            for (Segment seg : item.segments()) {
+                found.add(Annotation.of(seg, rate));
+            }
+            RavenTables.write(raven, found, rate / 2);
+            add(written, names, "raven", raven);
+        }
+        Path json = dir.resolve(base + ".json");
+        GenerationSidecar.write(json, item.provenance(), names);
+        written.add(json);
+    }
+
+    /** Exports every item (all or nothing); returns all files written. */
+    public static List<Path> exportAll(Path dir, List<GeneratedItem> items, Options options) throws IOException {
+        return AtomicFiles.allOrNothing(dir, (stage, written) -> {
+            for (GeneratedItem i : items) {
+                write(stage, i, options, written);
+            }
+        });
     }
 
     private static void add(List<Path> written, Map<String, String> names, String kind, Path p) {

@@ -3,9 +3,7 @@ package org.echoic.service;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -101,12 +99,17 @@ public final class InspectionExporter {
         return out;
     }
 
-    /** Writes everything into {@code dir}; returns the files written. */
+    /** Writes everything into {@code dir} (all or nothing); returns the files written. */
     public static List<Path> exportAll(Path dir, InspectionService.InspectedModel model,
                                        InspectionService.SegmentInspection inspection,
                                        InspectionService.UnitReport report, ColorMap map) throws IOException {
-        Files.createDirectories(dir);
-        List<Path> written = new ArrayList<>();
+        return AtomicFiles.allOrNothing(dir,
+                (stage, written) -> writeAll(stage, model, inspection, report, map, written));
+    }
+
+    private static void writeAll(Path dir, InspectionService.InspectedModel model,
+                                 InspectionService.SegmentInspection inspection, InspectionService.UnitReport report,
+                                 ColorMap map, List<Path> written) throws IOException {
         Path templates = dir.resolve("templates.npy");
         writeTemplates(templates, model.templates());
         written.add(templates);
@@ -142,6 +145,5 @@ public final class InspectionExporter {
             writeUnitStatistics(csv, report.statistics(), report.segments());
             written.add(csv);
         }
-        return written;
     }
 }

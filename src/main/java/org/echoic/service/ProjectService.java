@@ -18,6 +18,7 @@ import java.util.function.UnaryOperator;
 
 import org.echoic.io.FileHashes;
 import org.echoic.io.ProjectFiles;
+import org.echoic.io.RecordingFolders;
 import org.echoic.project.Project;
 import org.echoic.project.ProjectRecording;
 
@@ -62,6 +63,11 @@ public final class ProjectService implements AutoCloseable {
     /** {@code $echoic.settings.dir/recovery} or {@code ~/.echoic/recovery}. */
     public static Path defaultRecoveryDir() {
         return RecentFiles.defaultFile().resolveSibling("recovery");
+    }
+
+    /** {@code $echoic.settings.dir/recording-folders.txt} or {@code ~/.echoic/recording-folders.txt}. */
+    public static Path defaultRecordingFoldersFile() {
+        return RecentFiles.defaultFile().resolveSibling(RecordingFolders.SETTINGS_FILE);
     }
 
     /** {@code $echoic.settings.dir/recent-projects.txt} or {@code ~/.echoic/recent-projects.txt}. */
@@ -160,11 +166,50 @@ public final class ProjectService implements AutoCloseable {
         adopt(Project.EMPTY, null, false);
     }
 
-    /** Reads and checks a project file on the I/O thread; the caller adopts it (after relinking, if needed). */
+    /**
+     * The folders, besides a project's own, from which projects may open recordings: those listed in
+     * {@code recording-folders.txt} beside the recovery folder (see {@link RecordingFolders}); none if unreadable.
+     */
+    public RecordingFolders recordingFolders() {
+        try {
+            return RecordingFolders.read(recordingFoldersFile());
+        } catch (IOException e) {
+            return RecordingFolders.NONE;
+        }
+    }
+
+    /** Adds {@code folders} to {@link #recordingFolders()} (written atomically when something is new). */
+    public synchronized void allowRecordingFolders(List<Path> folders) throws IOException {
+        RecordingFolders now = recordingFolders();
+        RecordingFolders more = now.with(folders);
+        if (!more.equals(now)) {
+            more.write(recordingFoldersFile());
+        }
+    }
+
+    private Path recordingFoldersFile() {
+        return recoveryDir.toAbsolutePath().resolveSibling(RecordingFolders.SETTINGS_FILE);
+    }
+
+    /** The folders of the project's recordings and reference tables: the user chose them by adding them. */
+    private static List<Path> foldersOf(Project p) {
+        List<Path> out = new ArrayList<>();
+        for (ProjectRecording r : p.recordings()) {
+            out.add(r.path().toAbsolutePath().normalize().getParent());
+            r.annotationFiles().forEach(a -> out.add(a.toAbsolutePath().normalize().getParent()));
+        }
+        out.removeIf(java.util.Objects::isNull);
+        return out;
+    }
+
+    /**
+     * Reads and checks a project file on the I/O thread (recordings outside its folder and {@link #recordingFolders()}
+     * are skipped, see {@link ProjectFiles.Loaded#skipped()}); the caller adopts it (after relinking, if needed).
+     */
     public CompletableFuture<ProjectFiles.Loaded> load(Path projectFile) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return ProjectFiles.load(projectFile, hashes, f -> progress = f);
+                return ProjectFiles.load(projectFile, recordingFolders(), hashes, f -> progress = f);
             } catch (IOException | InterruptedException e) {
                 throw new CompletionException(e);
             } finally {
@@ -213,6 +258,7 @@ public final class ProjectService implements AutoCloseable {
         }
         Project toSave = snapshot.withRecordings(enriched).withView(snapshot.view());
         ProjectFiles.save(target, toSave);
+        allowRecordingFolders(foldersOf(toSave));
         state.updateAndGet(cur -> merge(cur, snapshot, toSave));
         Path oldRecovery = recoveryFile();
         synchronized (this) {
@@ -296,7 +342,9 @@ public final class ProjectService implements AutoCloseable {
         if (at == savedAt || at == recoveredAt) {
             return false;
         }
-        ProjectFiles.writeRecovery(recoveryFile(), state.get());
+        Project p = state.get();
+        ProjectFiles.writeRecovery(recoveryFile(), p);
+        allowRecordingFolders(foldersOf(p));
         recoveredAt = at;
         return true;
     }

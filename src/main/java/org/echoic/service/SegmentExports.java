@@ -1,7 +1,6 @@
 package org.echoic.service;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.echoic.dsp.Spectrogram;
 import org.echoic.dsp.Stft;
 import org.echoic.dsp.StftParams;
 import org.echoic.io.AnnotationFormat;
+import org.echoic.io.AtomicFiles;
 import org.echoic.io.NpyWriter;
 import org.echoic.io.WavWriter;
 import org.echoic.segment.Annotation;
@@ -61,9 +61,15 @@ public final class SegmentExports {
     /** Writes every segment's audio (all channels of the recording) as 32-bit float WAV files in {@code dir}. */
     public static Outcome writeAudio(Path dir, String baseName, Recording rec, List<Segment> segments)
             throws IOException, InterruptedException {
-        Files.createDirectories(dir);
-        List<Path> written = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<Path> written = AtomicFiles.allOrNothing(dir, (stage, files) -> {
+            writeAudio(stage, baseName, rec, segments, files, skipped);
+        });
+        return new Outcome(written, skipped);
+    }
+
+    private static void writeAudio(Path dir, String baseName, Recording rec, List<Segment> segments, List<Path> written,
+                                   List<String> skipped) throws IOException, InterruptedException {
         for (int i = 0; i < segments.size(); i++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
@@ -83,7 +89,6 @@ public final class SegmentExports {
             WavWriter.write(target, new ArrayRecording(target, rec.sampleRateHz(), channels), WavWriter.Format.FLOAT32);
             written.add(target);
         }
-        return new Outcome(written, skipped);
     }
 
     /**
@@ -93,9 +98,16 @@ public final class SegmentExports {
     public static Outcome writeSpectrograms(Path dir, String baseName, Recording rec, int channel,
                                             List<Segment> segments, StftParams stft)
             throws IOException, InterruptedException {
-        Files.createDirectories(dir);
-        List<Path> written = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<Path> written = AtomicFiles.allOrNothing(dir, (stage, files) -> {
+            writeSpectrograms(stage, baseName, rec, channel, segments, stft, files, skipped);
+        });
+        return new Outcome(written, skipped);
+    }
+
+    private static void writeSpectrograms(Path dir, String baseName, Recording rec, int channel, List<Segment> segments,
+                                          StftParams stft, List<Path> written, List<String> skipped)
+            throws IOException, InterruptedException {
         for (int i = 0; i < segments.size(); i++) {
             Segment s = segments.get(i);
             long end = Math.min(s.endFrame(), rec.frames());
@@ -108,7 +120,6 @@ public final class SegmentExports {
             NpyWriter.writeFloat32(target, sg.values(), sg.bins(), sg.frames());
             written.add(target);
         }
-        return new Outcome(written, skipped);
     }
 
     private static String describe(int index, Segment s, Recording rec) {

@@ -237,6 +237,11 @@ public final class ProjectController {
                 restore(p, file, dirty, List.of()).thenRun(() -> shown.complete(null));
             }
             loaded.notes().forEach(view.statusBar()::setNotice);
+            if (!loaded.skipped().isEmpty()) {
+                view.statusBar().setNotice(loaded.skipped().size() + " recording(s) of the project skipped: outside "
+                        + "its folder and the allowed folders");
+                ProjectDialogs.skippedRecordings(stage, loaded.skipped());
+            }
         }));
         return shown;
     }

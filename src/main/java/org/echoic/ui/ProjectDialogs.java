@@ -64,6 +64,23 @@ final class ProjectDialogs {
         a.show();
     }
 
+    /**
+     * A non-blocking warning listing the recordings a project named but was not allowed to open (outside its folder
+     * and the allowed folders, or not regular files), one line each with the reason.
+     */
+    static void skippedRecordings(Window owner, java.util.List<String> lines) {
+        Alert a = new Alert(Alert.AlertType.WARNING, String.join("\n", lines)
+                + "\n\nThey stay in the project file. To open them, add their folders to recording-folders.txt in the "
+                + "settings folder and reopen the project, or open the recordings again in the workbench.");
+        a.initOwner(owner);
+        a.setTitle("Echoic");
+        a.setHeaderText(lines.size() == 1 ? "A recording of the project was skipped"
+                : lines.size() + " recordings of the project were skipped");
+        a.getDialogPane().setId("skippedRecordingsDialog");
+        a.setResizable(true);
+        a.show();
+    }
+
     /** The button chosen in {@code a} (shown modally). */
     static Optional<ButtonType> ask(Alert a) {
         return a.showAndWait();

@@ -63,7 +63,7 @@ class ProjectCliTest {
     @Test
     void checkReportsReproducedFingerprintsAndChangedFiles() throws Exception {
         Path file = project(SegmentationParams.DEFAULTS.withMinLengthMs(10));
-        String[] r = run("project", "check", file.toString());
+        String[] r = run("project", "check", file.toString(), "--recordings-folder", dir.resolve("rec").toString());
         assertEquals("0", r[0], r[2]);
         Map<String, Object> json = (Map<String, Object>) Json.parse(r[1]);
         assertEquals(true, json.get("ok"));
@@ -74,7 +74,7 @@ class ProjectCliTest {
         assertEquals(5, ((Map<String, Object>) seg.get("reproduced")).get("segments"));
 
         bursts(dir.resolve("rec/a.wav"), 2);
-        r = run("project", "check", file.toString());
+        r = run("project", "check", file.toString(), "--recordings-folder", dir.resolve("rec").toString());
         assertEquals("2", r[0]);
         json = (Map<String, Object>) Json.parse(r[1]);
         assertEquals(false, json.get("ok"));
@@ -83,7 +83,7 @@ class ProjectCliTest {
         assertEquals("ok", recs.get(1).get("status"));
 
         Files.delete(dir.resolve("rec/b.wav"));
-        r = run("project", "check", file.toString());
+        r = run("project", "check", file.toString(), "--recordings-folder", dir.resolve("rec").toString());
         recs = (List<Map<String, Object>>) ((Map<String, Object>) Json.parse(r[1])).get("recordings");
         assertEquals("missing", recs.get(1).get("status"));
     }
@@ -92,7 +92,7 @@ class ProjectCliTest {
     void segmentWithProjectUsesEachRecordingsSavedParameters() throws Exception {
         SegmentationParams strict = SegmentationParams.DEFAULTS.withMinLengthMs(200);
         Path file = project(strict);
-        String[] r = run("segment", "--project", file.toString());
+        String[] r = run("segment", "--recordings-folder", dir.resolve("rec").toString(), "--project", file.toString());
         assertEquals("0", r[0], r[2]);
         long a = r[1].lines().filter(l -> l.contains("a.wav")).count();
         long b = r[1].lines().filter(l -> l.contains("b.wav")).count();
@@ -100,17 +100,17 @@ class ProjectCliTest {
         assertEquals(0, b, "b's saved parameters reject 40 ms bursts: " + r[1]);
 
         Path out = dir.resolve("tables");
-        r = run("segment", "--project", file.toString(), "--out", out.toString(), "--format", "csv");
+        r = run("segment", "--recordings-folder", dir.resolve("rec").toString(), "--project", file.toString(), "--out", out.toString(), "--format", "csv");
         assertEquals("0", r[0], r[2]);
         assertEquals(4, Files.readAllLines(out.resolve(org.echoic.io.AnnotationFormat.CSV.fileName("a"))).size(),
                 "header and three segments, inside --out");
 
-        r = run("segment", "--project", file.toString(), "--min-length-ms", "5");
+        r = run("segment", "--recordings-folder", dir.resolve("rec").toString(), "--project", file.toString(), "--min-length-ms", "5");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--min-length-ms"), r[2]);
 
         Files.delete(dir.resolve("rec/a.wav"));
-        r = run("segment", "--project", file.toString());
+        r = run("segment", "--recordings-folder", dir.resolve("rec").toString(), "--project", file.toString());
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("a.wav") && r[2].contains("missing"), r[2]);
         assertEquals(0, r[1].lines().filter(l -> l.contains("b.wav")).count());
@@ -124,7 +124,7 @@ class ProjectCliTest {
                 null);
         Path f = dir.resolve("p.echoic.json");
         org.echoic.io.ProjectFiles.save(f, p.withTrainingRun(o.run()));
-        String[] r = run("project", "check", f.toString(), "--retrain");
+        String[] r = run("project", "check", f.toString(), "--retrain", "--recordings-folder", "sample-data");
         assertEquals("0", r[0], r[1] + r[2]);
         com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r[1]);
         assertEquals("run 1", j.at("/trainingRuns/0/run").asText());
@@ -132,7 +132,7 @@ class ProjectCliTest {
         assertTrue(j.at("/trainingRuns/0/weights/match").asBoolean());
         org.echoic.io.ProjectFiles.save(f, p.withTrainingRun(new org.echoic.project.TrainingRunEntry("run 1", "calls",
                 "tiny", o.run().folder(), "0".repeat(64), 1)));
-        String[] bad = run("project", "check", f.toString(), "--runs");
+        String[] bad = run("project", "check", f.toString(), "--runs", "--recordings-folder", "sample-data");
         assertEquals("2", bad[0], bad[1] + bad[2]);
         assertTrue(bad[1].contains("corpus differs"), bad[1]);
     }
@@ -142,7 +142,7 @@ class ProjectCliTest {
         Path f = dir.resolve("birds.echoic.json");
         ProjectFiles.save(f, org.echoic.service.RunReproductionTest.tinyProject());
         Path out = dir.resolve("runs").resolve("r1");
-        String[] r = run("train", "--project", f.toString(), "--out", out.toString());
+        String[] r = run("train", "--project", f.toString(), "--out", out.toString(), "--recordings-folder", "sample-data");
         assertEquals("0", r[0], r[1] + r[2]);
         Project p = ProjectFiles.read(f);
         assertEquals(1, p.trainingRunEntries().size());
@@ -151,7 +151,7 @@ class ProjectCliTest {
         assertEquals("calls", entry.corpus());
         assertEquals(2, entry.epochs(), "the model's curriculum: 2 stages of 1 epoch");
         assertEquals(out.toAbsolutePath().normalize(), entry.folder());
-        String[] check = run("project", "check", f.toString(), "--retrain");
+        String[] check = run("project", "check", f.toString(), "--retrain", "--recordings-folder", "sample-data");
         assertEquals("0", check[0], check[1] + check[2]);
         Path gen = dir.resolve("generated").resolve("g1");
         String[] g = run("generate", "--project", f.toString(), "--frames", "30", "--count", "2", "--seed", "5",

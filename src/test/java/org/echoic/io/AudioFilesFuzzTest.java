@@ -1,6 +1,5 @@
 package org.echoic.io;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -21,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Thousands of mutated and truncated headers of valid files of every container: each either opens and
  * every frame of every channel reads without exception, or throws {@link AudioFileException}; never another
- * exception, never a hang (the whole batch runs under a time bound). Seeded, so failures reproduce.
+ * exception, never a hang (each case runs under a time and allocation bound, see {@link FuzzHarness}). Seeded, so
+ * failures reproduce.
  */
+@org.junit.jupiter.api.Tag("fuzz")
 class AudioFilesFuzzTest {
     private static final int MUTANTS_PER_FILE = 250;
 
@@ -30,7 +31,7 @@ class AudioFilesFuzzTest {
     Path dir;
 
     @Test
-    void mutatedHeadersOpenCleanlyOrFailWithAnAudioFileException() {
+    void mutatedHeadersOpenCleanlyOrFailWithAnAudioFileException() throws Exception {
         TestSignal s16 = TestSignal.random(SampleEncoding.PCM_S16, 16, 2, 120, 1);
         TestSignal s24 = TestSignal.random(SampleEncoding.PCM_S24, 24, 3, 90, 2);
         TestSignal f32 = TestSignal.random(SampleEncoding.FLOAT32, 32, 1, 100, 3);
@@ -43,39 +44,34 @@ class AudioFilesFuzzTest {
                 TestAudioWriter.wav("RF64", f32, 96000, false), TestAudioWriter.w64(s24, 48000),
                 TestAudioWriter.aiff(s16, 44100, null), TestAudioWriter.aiff(s24, 22050, "sowt"),
                 TestFlacWriter.encode(ints, 2, 16, 32000, 32));
-        int[] outcomes = new int[2];
-        assertTimeoutPreemptively(Duration.ofSeconds(40), () -> {
-            Random rnd = new Random(20240601);
-            for (int f = 0; f < seeds.size(); f++) {
-                for (int m = 0; m < MUTANTS_PER_FILE; m++) {
-                    byte[] mutant = mutate(seeds.get(f), rnd);
-                    outcomes[tryOpen(mutant, "seed " + f + " mutant " + m) ? 0 : 1]++;
-                }
+        Random rnd = new Random(20240601);
+        List<FuzzHarness.Case> cases = new java.util.ArrayList<>();
+        for (int f = 0; f < seeds.size(); f++) {
+            for (int m = 0; m < MUTANTS_PER_FILE; m++) {
+                cases.add(new FuzzHarness.Case("seed " + f + " mutant " + m,
+                        java.util.Map.of("mutant.bin", mutate(seeds.get(f), rnd)), "mutant.bin"));
             }
-        });
-        assertTrue(outcomes[0] > 100 && outcomes[1] > 100,
-                "both outcomes should occur: opened " + outcomes[0] + ", rejected " + outcomes[1]);
-    }
-
-    private boolean tryOpen(byte[] bytes, String label) throws IOException {
-        Path p = dir.resolve("mutant.bin");
-        Files.write(p, bytes);
-        try (Recording r = AudioFiles.open(p)) {
-            float[] buf = new float[64];
-            for (int c = Recording.MEAN_CHANNEL; c < Math.min(r.channels(), 4); c++) {
-                for (long start = 0; start < r.frames(); start += buf.length) {
-                    r.read(start, (int) Math.min(buf.length, r.frames() - start), c, buf, 0);
-                }
-            }
-            return true;
-        } catch (AudioFileException e) {
-            if (!e.getMessage().startsWith(p.toString())) {
-                fail(label + ": message does not name the file: " + e.getMessage());
-            }
-            return false;
-        } catch (RuntimeException e) {
-            throw new AssertionError(label + ": " + e, e);
         }
+        FuzzHarness.Report r = new FuzzHarness("audio", Duration.ofSeconds(5), 16L << 20, dir).run(cases, p -> {
+            try (Recording rec = AudioFiles.open(p)) {
+                float[] buf = new float[64];
+                for (int c = Recording.MEAN_CHANNEL; c < Math.min(rec.channels(), 4); c++) {
+                    for (long start = 0; start < rec.frames(); start += buf.length) {
+                        rec.read(start, (int) Math.min(buf.length, rec.frames() - start), c, buf, 0);
+                    }
+                }
+            } catch (AudioFileException e) {
+                if (!e.getMessage().startsWith(p.toString())) {
+                    fail("message does not name the file: " + e.getMessage());
+                }
+                throw e;
+            }
+            return null;
+        }, null);
+        assertTrue(r.failures().isEmpty(), r.failures().size() + " failures, e.g. "
+                + r.failures().subList(0, Math.min(5, r.failures().size())));
+        assertTrue(r.loaded() > 100 && r.refused() > 100,
+                "both outcomes should occur: opened " + r.loaded() + ", rejected " + r.refused());
     }
 
     private static byte[] mutate(byte[] original, Random rnd) {

@@ -38,7 +38,7 @@ class ProjectRoundTripProperties {
     void projectsRoundTrip(@ForAll long seed) throws Exception {
         Project p = randomProject(new Random(seed));
         String json = ProjectFiles.toJson(p, PROJECT.getParent());
-        Project back = ProjectFiles.parse(json.getBytes(StandardCharsets.UTF_8), PROJECT, new ArrayList<>()).project();
+        Project back = ProjectFiles.parse(json.getBytes(StandardCharsets.UTF_8), PROJECT, RecordingFolders.NONE, new ArrayList<>()).project();
         assertEquals(p, back);
         assertEquals(json, ProjectFiles.toJson(back, PROJECT.getParent()));
     }

@@ -32,7 +32,7 @@ class GenerationExporterTest {
     @TempDir
     Path dir;
 
-    private static GeneratedItem item(long seed) {
+    static GeneratedItem item(long seed) {
         float[][] frames = new float[5][3];
         for (int t = 0; t < 5; t++) {
             for (int i = 0; i < 3; i++) {

@@ -130,6 +130,29 @@ class ProjectFlowTest {
     }
 
     @Test
+    void aProjectNamingFilesOutsideItsFolderOpensWithoutThemAndSaysWhy(FxRobot robot) throws Exception {
+        Path file = dir.resolve("sent").resolve("p.echoic.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"formatVersion\": \"1.1\", \"recordings\": [{\"path\": \"" + wav
+                + "\", \"sampleRateHz\": 16000, \"channels\": 2}, {\"path\": \"/dev/zero\", \"sampleRateHz\": 8000,"
+                + " \"channels\": 1}]}");
+        robot.interact(() -> controller.openProject(file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#skippedRecordingsDialog").tryQuery().isPresent());
+        DialogPane pane = robot.lookup("#skippedRecordingsDialog").queryAs(DialogPane.class);
+        String text = pane.getContentText();
+        javafx.scene.image.Image shot = WaitForAsyncUtils.asyncFx(() -> pane.getScene().snapshot(null))
+                .get(10, TimeUnit.SECONDS);
+        Path out = Path.of("target", "screenshots", "skipped-recordings.png");
+        Files.createDirectories(out.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null), "png", out.toFile());
+        assertTrue(text.contains("recording 1 skipped: " + wav + " is outside the project's folder"), text);
+        assertTrue(text.contains("recording 2 skipped: /dev/zero is a device"), text);
+        assertEquals(0, projects.project().recordings().size(), "neither was opened");
+        assertEquals(0, view.recordingList().getItems().size());
+    }
+
+    @Test
     void closingWithUnsavedChangesAsks(FxRobot robot) throws Exception {
         robot.interact(() -> view.open(List.of(wav)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> projects.isDirty());

@@ -3,8 +3,8 @@ package org.echoic.cluster;
 import java.util.Arrays;
 
 /**
- * Exact k nearest neighbours under the Euclidean distance, by brute force (n² distance evaluations; a few seconds
- * for 5,000 points of 1,000 dimensions on one core). Each point's list excludes itself and is sorted by distance,
+ * Exact k nearest neighbours under the Euclidean distance, by brute force (each of the n(n − 1)/2 pairs once; a few
+ * seconds for 5,000 points of 1,000 dimensions on one core). Each point's list excludes itself and is sorted by distance,
  * ties broken by index, so the result is deterministic. Stateless; runs on the calling thread and honours
  * interruption (checked once per point).
  */
@@ -32,88 +32,90 @@ public final class NearestNeighbours {
         for (int i = 0; i < n; i++) {
             norms[i] = dot(points[i], points[i]);
         }
-        int[][] idx = new int[n][kk];
-        float[][] dist = new float[n][kk];
-        double[] row = new double[n];
+        int[][] heapIdx = new int[n][kk];
+        double[][] heapDist = new double[n][kk];
+        int[] size = new int[n];
         for (int i = 0; i < n; i++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("nearest neighbours cancelled");
             }
-            for (int j = 0; j < n; j++) {
-                row[j] = j == i ? Double.POSITIVE_INFINITY
-                        : Math.max(0, norms[i] + norms[j] - 2 * dot(points[i], points[j]));
+            for (int j = i + 1; j < n && kk > 0; j++) {
+                double d = Math.max(0, norms[i] + norms[j] - 2 * dot(points[i], points[j]));
+                offer(heapIdx[i], heapDist[i], size, i, j, d);
+                offer(heapIdx[j], heapDist[j], size, j, i, d);
             }
-            select(row, kk, idx[i]);
+        }
+        int[][] idx = new int[n][kk];
+        float[][] dist = new float[n][kk];
+        for (int i = 0; i < n; i++) {
+            Integer[] order = new Integer[kk];
             for (int m = 0; m < kk; m++) {
-                dist[i][m] = (float) Math.sqrt(row[idx[i][m]]);
+                order[m] = m;
+            }
+            int[] hi = heapIdx[i];
+            double[] hd = heapDist[i];
+            Arrays.sort(order, (x, y) -> hd[x] != hd[y] ? Double.compare(hd[x], hd[y]) : Integer.compare(hi[x], hi[y]));
+            for (int m = 0; m < kk; m++) {
+                idx[i][m] = hi[order[m]];
+                dist[i][m] = (float) Math.sqrt(hd[order[m]]);
             }
         }
         return new Graph(idx, dist);
     }
 
-    /** The indices of the k smallest values of {@code row}, ascending (ties by index), through a max-heap. */
-    private static void select(double[] row, int k, int[] out) {
-        if (k == 0) {
-            return;
-        }
-        int[] heap = new int[k];
-        int size = 0;
-        for (int j = 0; j < row.length; j++) {
-            if (size < k) {
-                heap[size] = j;
-                siftUp(heap, size++, row);
-            } else if (before(j, heap[0], row)) {
-                heap[0] = j;
-                siftDown(heap, 0, row);
+    /**
+     * Offers neighbour {@code j} at squared distance {@code d} to point {@code owner}'s bounded max-heap (the root
+     * is the worst kept; order by distance, then index), each pair computed once for both points.
+     */
+    private static void offer(int[] idx, double[] dist, int[] size, int owner, int j, double d) {
+        int k = idx.length;
+        if (size[owner] < k) {
+            int c = size[owner]++;
+            idx[c] = j;
+            dist[c] = d;
+            while (c > 0) {
+                int parent = (c - 1) / 2;
+                if (!worse(idx[c], dist[c], idx[parent], dist[parent])) {
+                    break;
+                }
+                swap(idx, dist, c, parent);
+                c = parent;
             }
-        }
-        Integer[] sorted = new Integer[k];
-        for (int m = 0; m < k; m++) {
-            sorted[m] = heap[m];
-        }
-        Arrays.sort(sorted, (x, y) -> before(x, y, row) ? -1 : before(y, x, row) ? 1 : 0);
-        for (int m = 0; m < k; m++) {
-            out[m] = sorted[m];
+        } else if (worse(idx[0], dist[0], j, d)) {
+            idx[0] = j;
+            dist[0] = d;
+            int c = 0;
+            while (true) {
+                int l = 2 * c + 1;
+                int r = l + 1;
+                int w = c;
+                if (l < k && worse(idx[l], dist[l], idx[w], dist[w])) {
+                    w = l;
+                }
+                if (r < k && worse(idx[r], dist[r], idx[w], dist[w])) {
+                    w = r;
+                }
+                if (w == c) {
+                    break;
+                }
+                swap(idx, dist, c, w);
+                c = w;
+            }
         }
     }
 
-    private static boolean before(int a, int b, double[] row) {
-        return row[a] < row[b] || (row[a] == row[b] && a < b);
+    /** True when (a, da) comes after (b, db): farther, or as far with a larger index. */
+    private static boolean worse(int a, double da, int b, double db) {
+        return da > db || (da == db && a > b);
     }
 
-    private static void siftUp(int[] heap, int i, double[] row) {
-        while (i > 0) {
-            int parent = (i - 1) / 2;
-            if (!before(heap[parent], heap[i], row)) {
-                return;
-            }
-            int t = heap[i];
-            heap[i] = heap[parent];
-            heap[parent] = t;
-            i = parent;
-        }
-    }
-
-    private static void siftDown(int[] heap, int i, double[] row) {
-        int n = heap.length;
-        while (true) {
-            int l = 2 * i + 1;
-            int r = l + 1;
-            int worst = i;
-            if (l < n && before(heap[worst], heap[l], row)) {
-                worst = l;
-            }
-            if (r < n && before(heap[worst], heap[r], row)) {
-                worst = r;
-            }
-            if (worst == i) {
-                return;
-            }
-            int t = heap[i];
-            heap[i] = heap[worst];
-            heap[worst] = t;
-            i = worst;
-        }
+    private static void swap(int[] idx, double[] dist, int a, int b) {
+        int t = idx[a];
+        idx[a] = idx[b];
+        idx[b] = t;
+        double u = dist[a];
+        dist[a] = dist[b];
+        dist[b] = u;
     }
 
     /** The dot product with four accumulators (the JIT does not vectorise a floating-point sum). */

@@ -58,7 +58,7 @@ public final class ClusterCommand implements Callable<Integer> {
             summary.put("clusters", result.clusters());
             summary.put("noiseSegments", result.noise());
             summary.put("noiseAssigned", params.assignNoise());
-            summary.put("minClusterSize", params.minClusterSizeFor(items.size()));
+            summary.put("minClusterSize", result.minClusterSize());
             summary.put("embedSeconds", embedSeconds);
             summary.put("mapAndClusterSeconds", clusterSeconds);
             summary.put("files", written.size());

@@ -5,7 +5,8 @@ package org.echoic.cluster;
  *
  * @param neighbours     UMAP nearest neighbours
  * @param minDist        UMAP minimum distance in the map (0 packs clusters tightly)
- * @param minClusterSize smallest HDBSCAN cluster, in segments; 0 chooses {@code max(5, n / 100)}
+ * @param minClusterSize smallest HDBSCAN cluster, in segments; 0 chooses {@code max(5, n / 100)} (lowered when no
+ *                       cluster forms, see {@link Discovery})
  * @param minSamples     HDBSCAN core-distance neighbours; 0 takes the minimum cluster size
  * @param epsilon        HDBSCAN cluster-selection epsilon in map units: clusters closer than this are not split
  * @param assignNoise    give noise segments the cluster of their nearest clustered neighbour on the map

@@ -39,6 +39,24 @@ class UmapTest {
     }
 
     @Test
+    void aTypeRarerThanTheDefaultMinimumStillBecomesACluster() throws InterruptedException {
+        double[][] centres = new double[2][10];
+        centres[1][0] = 8;
+        float[][] common = HdbscanTest.blobs(new double[][] {centres[0]}, 14, 0.4, 3);
+        float[][] rare = HdbscanTest.blobs(new double[][] {centres[1]}, 4, 0.4, 4);
+        float[][] points = java.util.Arrays.copyOf(common, 18);
+        System.arraycopy(rare, 0, points, 14, 4);
+        Discovery.Result r = Discovery.run(points, ClusterParams.DEFAULTS, null);
+        assertEquals(2, r.clusters(), "four of eighteen segments are their own type");
+        for (int i = 15; i < 18; i++) {
+            assertEquals(r.labels()[14], r.labels()[i]);
+        }
+        assertEquals(true, r.labels()[0] != r.labels()[14]);
+        Discovery.Result fixed = Discovery.run(points, ClusterParams.DEFAULTS.withMinClusterSize(5), null);
+        assertEquals(0, fixed.clusters(), "a size the user chose is kept");
+    }
+
+    @Test
     void theSameSeedGivesTheSameMapAndAnotherSeedAnother() throws InterruptedException {
         float[][] points = HdbscanTest.blobs(new double[][] {{0, 0, 0, 0}, {5, 5, 0, 0}}, 40, 1, 9);
         float[][] a = Umap.project(points, 2, 10, 0.1, 42);

@@ -1,7 +1,6 @@
 package org.echoic.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import org.echoic.audio.Recording;
 import org.echoic.io.AudioFiles;
 import org.echoic.segment.SegmentationParams;
 import org.echoic.service.CorpusService;
-import org.echoic.service.RecordingService;
 import org.echoic.service.SegmentTables;
 import picocli.CommandLine.Option;
 
@@ -34,16 +32,7 @@ final class DiscoveryInputs implements AutoCloseable {
     /** Opens the recordings (folders are searched for audio) as sources. */
     List<CorpusService.Source> sources(List<Path> inputs) throws IOException {
         String mode = StftOptions.choice("--segments", segments, "tables", "auto");
-        List<Path> files = new ArrayList<>();
-        for (Path in : inputs) {
-            if (!Files.exists(in)) {
-                throw new IllegalArgumentException(in + ": does not exist");
-            }
-            files.addAll(RecordingService.expand(in));
-        }
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException(inputs + ": no audio files found");
-        }
+        List<Path> files = CorpusOptions.audioFiles(inputs);
         List<CorpusService.Source> out = new ArrayList<>();
         for (Path f : files) {
             Recording r = AudioFiles.open(f);

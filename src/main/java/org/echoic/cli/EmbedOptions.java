@@ -41,11 +41,8 @@ final class EmbedOptions {
         FrameParams f = new FrameParams(windowMs, hopMs, bands, FrameParams.DEFAULTS.fminHz(),
                 FrameParams.DEFAULTS.fmaxHz(), rangeDb, gammatone);
         if (band != null) {
-            String[] lh = band.split(":");
-            if (lh.length != 2) {
-                throw new IllegalArgumentException("--band must be LOW:HIGH in Hz: " + band);
-            }
-            f = f.withBand(Double.parseDouble(lh[0]), Double.parseDouble(lh[1]));
+            double[] lh = CorpusOptions.band("--band", band);
+            f = f.withBand(lh[0], lh[1]);
         }
         return f;
     }

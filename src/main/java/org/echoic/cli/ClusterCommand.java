@@ -51,9 +51,11 @@ public final class ClusterCommand implements Callable<Integer> {
             long t1 = System.nanoTime();
             Discovery.Result result = Discovery.run(vectors, params, null);
             double clusterSeconds = (System.nanoTime() - t1) / 1e9;
-            List<Path> written = DiscoveryOutputs.writeClusters(out, items, vectors, result.map(), result.labels());
+            List<Path> written = DiscoveryOutputs.writeClusters(out, items, vectors, result.map(), result.labels(),
+                    params.projection() == ClusterParams.Projection.TSNE ? "t-SNE" : "UMAP");
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("method", request.method().id());
+            summary.put("projection", params.projection().name().toLowerCase(java.util.Locale.ROOT));
             summary.put("segments", items.size());
             summary.put("clusters", result.clusters());
             summary.put("noiseSegments", result.noise());

@@ -21,10 +21,14 @@ final class ClusterOptions {
     @Option(names = "--assign-noise", description = "Give noise segments the cluster of their nearest clustered "
             + "neighbour on the map (default: label -1).")
     boolean assignNoise = ClusterParams.DEFAULTS.assignNoise();
+    @Option(names = "--projection", description = "umap (default) or tsne (exact repulsion, perplexity 30: for up "
+            + "to a few thousand segments).")
+    String projection = "umap";
     @Option(names = "--seed", description = "Seed of the map (default ${DEFAULT-VALUE}).")
     long seed = ClusterParams.DEFAULTS.seed();
 
     ClusterParams params() {
-        return new ClusterParams(neighbours, minDist, minClusterSize, minSamples, epsilon, assignNoise, seed);
+        return new ClusterParams(neighbours, minDist, minClusterSize, minSamples, epsilon, assignNoise,
+                ClusterParams.Projection.valueOf(StftOptions.choice("--projection", projection, "umap", "tsne")), seed);
     }
 }

@@ -3,7 +3,7 @@ package org.echoic.cluster;
 import java.util.function.DoubleConsumer;
 
 /**
- * Call-type discovery from segment embeddings, as AVGN does: UMAP to a 2-D map, HDBSCAN* on the map (the number
+ * Call-type discovery from segment embeddings, as AVGN does: UMAP (or t-SNE) to a 2-D map, HDBSCAN* on the map (the number
  * of clusters chosen by the density hierarchy), optionally noise given to the nearest cluster. With the automatic
  * minimum cluster size, a map on which no cluster forms (a few dozen segments, one type rarer than the minimum) is
  * clustered again with the size lowered one by one, down to 2, until one does. Deterministic for
@@ -29,7 +29,9 @@ public final class Discovery {
             throws InterruptedException {
         DoubleConsumer p = progress == null ? x -> { } : progress;
         p.accept(0);
-        float[][] map = Umap.project(embeddings, 2, params.neighbours(), params.minDist(), params.seed());
+        float[][] map = params.projection() == ClusterParams.Projection.TSNE
+                ? Tsne.project(embeddings, Tsne.DEFAULT_PERPLEXITY, params.seed())
+                : Umap.project(embeddings, 2, params.neighbours(), params.minDist(), params.seed());
         check();
         p.accept(0.8);
         int n = embeddings.length;

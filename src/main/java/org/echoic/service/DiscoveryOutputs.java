@@ -39,13 +39,13 @@ public final class DiscoveryOutputs {
 
     /** Writes the embedding, the map, the segment table with clusters and one cluster table per recording. */
     public static List<Path> writeClusters(Path folder, List<SegmentEmbeddings.Item> items, float[][] embeddings,
-                                           float[][] map, int[] labels) throws IOException {
+                                           float[][] map, int[] labels, String projection) throws IOException {
         Files.createDirectories(folder);
         List<Path> written = new ArrayList<>();
         written.add(writeMatrix(folder.resolve("embeddings.npy"), embeddings));
         written.add(writeMatrix(folder.resolve("map.npy"), map));
         written.add(writeSegments(folder.resolve("segments.csv"), items, map, labels));
-        written.add(writeMapPng(folder.resolve("map.png"), map, labels));
+        written.add(writeMapPng(folder.resolve("map.png"), map, labels, projection));
         Map<CorpusService.Source, List<Annotation>> perRecording = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             SegmentEmbeddings.Item it = items.get(i);
@@ -97,8 +97,8 @@ public final class DiscoveryOutputs {
         return file;
     }
 
-    /** The map coloured by cluster (noise grey) as a 1000 × 900 figure. */
-    static Path writeMapPng(Path file, float[][] map, int[] labels) throws IOException {
+    /** The map coloured by cluster (noise grey) as a 1000 × 900 figure, axes named after {@code projection}. */
+    static Path writeMapPng(Path file, float[][] map, int[] labels, String projection) throws IOException {
         int[] colours = new int[labels.length];
         int clusters = 0;
         int noise = 0;
@@ -109,7 +109,8 @@ public final class DiscoveryOutputs {
         }
         String title = String.format(Locale.ROOT, "%d segments, %d clusters, %d noise", labels.length, clusters,
                 noise);
-        FigureExporter.writePng(file, MapRenderer.figure(map, colours, title, "UMAP 1", "UMAP 2", 1000, 900, 1), 96);
+        FigureExporter.writePng(file, MapRenderer.figure(map, colours, title, projection + " 1", projection + " 2", 1000,
+                900, 1), 96);
         return file;
     }
 

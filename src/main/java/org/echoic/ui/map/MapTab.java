@@ -70,6 +70,7 @@ public final class MapTab extends BorderPane {
     private final MapPreview preview = new MapPreview();
     private final ChoiceBox<String> method = new ChoiceBox<>(FXCollections.observableArrayList(SPECTROGRAM, LISTENER,
             RBM));
+    private final ChoiceBox<String> projection = new ChoiceBox<>(FXCollections.observableArrayList("UMAP", "t-SNE"));
     private final ChoiceBox<MapColours.By> colourBy = new ChoiceBox<>(FXCollections.observableArrayList(
             MapColours.By.values()));
     private final Spinner<Integer> unit = new Spinner<>(0, 10_000, 0);
@@ -81,6 +82,7 @@ public final class MapTab extends BorderPane {
     private volatile double progressValue;
     private Future<?> running;
     private CallTypeMap map;
+    private volatile boolean tsne;
     private List<String> labels = new ArrayList<>();
     private int lastClicked = -1;
 
@@ -95,6 +97,8 @@ public final class MapTab extends BorderPane {
         setId("mapTab");
         method.setValue(SPECTROGRAM);
         method.setId("mapMethod");
+        projection.setValue("UMAP");
+        projection.setId("mapProjection");
         colourBy.setValue(MapColours.By.CLUSTER);
         colourBy.setId("mapColourBy");
         unit.setPrefWidth(80);
@@ -107,7 +111,7 @@ public final class MapTab extends BorderPane {
         Button clustersToLabels = new Button("Clusters → labels");
         Button prime = new Button("Prime Generate");
         Button png = new Button("PNG…");
-        FlowPane top = new FlowPane(6, 6, new Label("Embedding"), method, compute, cancel, progress,
+        FlowPane top = new FlowPane(6, 6, new Label("Embedding"), method, projection, compute, cancel, progress,
                 new Label("Colour by"), colourBy, unit, labelField, label, clustersToLabels, prime, png);
         top.setStyle("-fx-padding: 6");
         setTop(top);
@@ -158,6 +162,7 @@ public final class MapTab extends BorderPane {
             status.setText("The RNN-RBM embedding needs a trained model: train one in the Training tab first.");
             return;
         }
+        tsne = "t-SNE".equals(projection.getValue());
         busy(true, "Collecting the segments of " + open.size() + " recordings…");
         CompletableFuture<List<SegmentEmbeddings.Item>> items = CompletableFuture.supplyAsync(() -> call(() ->
                 MapSources.items(open, segmentations)), executors.compute());
@@ -190,7 +195,9 @@ public final class MapTab extends BorderPane {
     }
 
     private CallTypeMap mapOf(List<SegmentEmbeddings.Item> list, float[][] embeddings, String id) {
-        return call(() -> CallTypeMap.compute(list, Recording.MEAN_CHANNEL, embeddings, ClusterParams.DEFAULTS, id,
+        ClusterParams params = ClusterParams.DEFAULTS.withProjection(tsne ? ClusterParams.Projection.TSNE
+                : ClusterParams.Projection.UMAP);
+        return call(() -> CallTypeMap.compute(list, Recording.MEAN_CHANNEL, embeddings, params, id,
                 p -> progressValue = 0.3 + 0.7 * p));
     }
 
@@ -335,8 +342,9 @@ public final class MapTab extends BorderPane {
                 .toLowerCase(Locale.ROOT);
         float[][] points = map.map();
         return CompletableFuture.runAsync(() -> call(() -> {
-            FigureExporter.writePng(file, MapRenderer.figure(points, colours, title, "UMAP 1", "UMAP 2", 1200, 1000,
-                    1), 96);
+            String axis = tsne ? "t-SNE" : "UMAP";
+            FigureExporter.writePng(file, MapRenderer.figure(points, colours, title, axis + " 1", axis + " 2", 1200,
+                    1000, 1), 96);
             return null;
         }), executors.io()).whenComplete((v, e) -> Platform.runLater(() -> status.setText(e == null
                 ? "Wrote " + file : "Cannot write " + file + ": " + e.getMessage())));

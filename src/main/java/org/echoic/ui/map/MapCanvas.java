@@ -46,8 +46,10 @@ final class MapCanvas extends Pane {
 
     MapCanvas() {
         setId("mapCanvas");
+        canvas.setManaged(false);
         getChildren().add(canvas);
         setMinSize(200, 200);
+        setPrefSize(600, 500);
         widthProperty().addListener((o, a, b) -> resize());
         heightProperty().addListener((o, a, b) -> resize());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));

@@ -111,8 +111,10 @@ public final class MapTab extends BorderPane {
         Button clustersToLabels = new Button("Clusters → labels");
         Button prime = new Button("Prime Generate");
         Button png = new Button("PNG…");
-        FlowPane top = new FlowPane(6, 6, new Label("Embedding"), method, projection, compute, cancel, progress,
-                new Label("Colour by"), colourBy, unit, labelField, label, clustersToLabels, prime, png);
+        FlowPane first = new FlowPane(6, 6, new Label("Embedding"), method, projection, compute, cancel, progress);
+        FlowPane second = new FlowPane(6, 6, new Label("Colour by"), colourBy, new Label("unit"), unit,
+                new Label("  Label"), labelField, label, clustersToLabels, prime, png);
+        VBox top = new VBox(6, first, second);
         top.setStyle("-fx-padding: 6");
         setTop(top);
         setCenter(canvas);

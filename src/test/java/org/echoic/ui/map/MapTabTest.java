@@ -31,7 +31,12 @@ import org.echoic.service.RecordingService;
 import org.echoic.service.SegmentationService;
 import org.echoic.service.SegmentationSession;
 import org.echoic.service.TrainingService;
+import org.echoic.project.ProjectRecording;
+import org.echoic.segment.SegmentEdits;
+import org.echoic.service.ProjectService;
+import org.echoic.ui.ProjectController;
 import org.echoic.ui.TestPlayback;
+import org.echoic.ui.segmentation.SegmentationWorkbench;
 import org.echoic.ui.WorkbenchView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +61,9 @@ class MapTabTest {
     private TrainingService training;
     private WorkbenchView view;
     private MapTab map;
+    private ProjectService projects;
+    private ProjectController controller;
+    private SegmentationWorkbench seg;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -63,7 +71,11 @@ class MapTabTest {
         executors = new AppExecutors(2);
         service = new RecordingService(executors, new RecentFiles(dir.resolve("recent.txt")));
         view = WorkbenchView.showIn(stage, service, TestPlayback.silent());
-        segmentation = new SegmentationService(executors.compute(), null);
+        projects = new ProjectService(executors, new RecentFiles(dir.resolve("recent-projects.txt")),
+                dir.resolve("recovery"));
+        controller = ProjectController.install(stage, view, projects);
+        segmentation = new SegmentationService(executors.compute(), projects);
+        seg = SegmentationWorkbench.install(view, segmentation);
         modelThread = new ModelThread();
         training = new TrainingService(modelThread, "test");
         Tab tab = MapTab.tab(view, segmentation, training, executors, TestPlayback.silent(),
@@ -81,12 +93,12 @@ class MapTabTest {
         training.close();
         modelThread.close();
         segmentation.close();
+        projects.close();
         service.close();
         executors.close();
     }
 
-    @Test
-    void computesLabelsAndExportsTheMap(FxRobot robot) throws Exception {
+    private void openSongsAndCompute(FxRobot robot) throws Exception {
         List<Path> songs = new ArrayList<>();
         for (int s = 0; s < 6; s++) {
             SynthesisedAudio a = CallTypeSynthesiser.song(4, 4, s);
@@ -99,6 +111,44 @@ class MapTabTest {
         robot.interact(map::compute);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> map.map() != null);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void clusterLabelsAreSavedWithTheProjectAndComeBack(FxRobot robot) throws Exception {
+        openSongsAndCompute(robot);
+        robot.interact(map::clustersToLabels);
+        Path first = view.recordingList().getItems().get(0).recording().path();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> projects.project().recording(first)
+                .map(ProjectRecording::manualEdits).map(e -> !e.isEmpty()).orElse(false));
+        long relabels = segmentation.session(view.recordingList().getItems().get(0)).edits().stream()
+                .filter(e -> e instanceof SegmentEdits.Relabel).count();
+        assertTrue(relabels > 0);
+        robot.interact(() -> view.showRecording(view.recordingList().getItems().get(0)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> seg.state().snapshot() != null
+                && seg.state().snapshot().segments().stream().anyMatch(i -> i.segment().label().startsWith("c")));
+
+        Path file = dir.resolve("labelled.echoic.json");
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> controller.saveTo(file)).get(5, TimeUnit.SECONDS)
+                .get(30, TimeUnit.SECONDS));
+        robot.interact(() -> {
+            view.closeAllRecordings();
+            projects.newProject();
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.recordingList().getItems().isEmpty());
+        robot.interact(() -> controller.openProject(file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            if (view.recordingList().getItems().size() != 6) {
+                return false;
+            }
+            SegmentationSession s = segmentation.session(view.recordingList().getItems().get(0));
+            return s.edits().stream().filter(e -> e instanceof SegmentEdits.Relabel).count() == relabels
+                    && s.snapshot().segments().stream().anyMatch(i -> i.segment().label().startsWith("c"));
+        });
+    }
+
+    @Test
+    void computesLabelsAndExportsTheMap(FxRobot robot) throws Exception {
+        openSongsAndCompute(robot);
         CallTypeMap m = map.map();
         assertTrue(m.items().size() > 20, "segments: " + m.items().size());
         assertTrue(m.clusterCount() >= 2, "clusters: " + m.clusterCount());

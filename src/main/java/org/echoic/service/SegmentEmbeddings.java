@@ -49,7 +49,11 @@ public final class SegmentEmbeddings {
     private SegmentEmbeddings() {
     }
 
-    /** The segments of every source, in source order; segments of no length are left out. */
+    /**
+     * The segments of every source, in source order (a table's rows in its order; rows starting after the end of
+     * the recording are left out, those running past it are cut at the end). A segment shorter than one STFT window,
+     * even of no length, is kept: its frames are taken from one window around it.
+     */
     public static List<Item> items(List<CorpusService.Source> sources, DoubleConsumer progress)
             throws IOException, InterruptedException {
         List<Item> out = new ArrayList<>();
@@ -59,11 +63,8 @@ public final class SegmentEmbeddings {
             long frames = src.recording().frames();
             for (int i = 0; i < segments.size(); i++) {
                 Segment g = segments.get(i);
-                long end = Math.min(g.endFrame(), frames);
-                if (end > g.startFrame()) {
-                    out.add(new Item(src, i, new Segment(g.startFrame(), end, g.label()),
-                            src.recording().sampleRateHz()));
-                }
+                out.add(new Item(src, i, new Segment(g.startFrame(), Math.min(g.endFrame(), frames), g.label()),
+                        src.recording().sampleRateHz()));
             }
             report(progress, (s + 1.0) / sources.size());
         }

@@ -83,6 +83,23 @@ class ClusterCliTest {
     }
 
     @Test
+    void everyRowOfTheTableGetsALabelEvenOfNoLength() throws IOException {
+        Path one = dir.resolve("one");
+        Files.createDirectories(one);
+        Files.copy(songs.resolve("song-02.wav"), one.resolve("song.wav"));
+        List<Annotation> rows = new ArrayList<>(CsvAnnotations.read(songs.resolve("song-02.csv")));
+        rows.add(new Annotation(0.1, 0.1, "empty"));
+        rows.add(new Annotation(0.2, 0.203, "short"));
+        CsvAnnotations.write(one.resolve("song.csv"), rows);
+        Path out = dir.resolve("one-out");
+        assertEquals("0", CliRun.run("cluster", "--out", out.toString(), one.toString())[0]);
+        List<Annotation> labelled = CsvAnnotations.read(out.resolve("song.csv"));
+        assertEquals(rows.size(), labelled.size());
+        assertEquals(0.1, labelled.get(rows.size() - 2).startSeconds(), 1e-4);
+        assertEquals(0.1, labelled.get(rows.size() - 2).endSeconds(), 1e-4);
+    }
+
+    @Test
     void aMissingRecordingIsBadInput() {
         String[] r = CliRun.run("cluster", "--out", dir.resolve("x").toString(), dir.resolve("nope.wav").toString());
         assertEquals("2", r[0]);

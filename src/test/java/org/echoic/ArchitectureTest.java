@@ -36,11 +36,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** {@code embed} joins the model packages: the listener network is a DL4J graph and the RBM embedding ND4J. */
+    /**
+     * The labellers (issue 16) and the embeddings (issue 17: the listener network is a DL4J graph, the RBM
+     * embedding ND4J) are networks on ND4J too, so {@code label} and {@code embed} join the model packages.
+     */
     @Test
     void onlyModelPackagesTouchNd4j() {
         noClasses().that().resideOutsideOfPackages("org.echoic.rnnrbm..", "org.echoic.train..",
-                        "org.echoic.generate..", "org.echoic.io..", "org.echoic.embed..")
+                        "org.echoic.generate..", "org.echoic.io..", "org.echoic.label..", "org.echoic.embed..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..")
                 .check(classes);
     }
@@ -117,6 +120,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.echoic.io..", "org.echoic.service..",
                         "org.echoic.ui..", "org.echoic.cli..", "org.echoic.render..", "org.echoic.rnnrbm..",
                         "org.nd4j..")
+                .check(classes);
+    }
+
+    /** Frame labellers: audio, DSP and segment values in, DL4J networks inside; no files, services or front ends. */
+    @Test
+    void labelIsCoreOnDl4j() {
+        noClasses().that().resideInAPackage("org.echoic.label..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.io..", "org.echoic.service..",
+                        "org.echoic.ui..", "org.echoic.cli..", "org.echoic.render..", "org.echoic.rnnrbm..",
+                        "org.echoic.train..", "org.echoic.generate..", "org.echoic.corpus..", "org.echoic.project..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("org.echoic.label..", "org.echoic.embed..", "org.echoic.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..")
                 .check(classes);
     }
 

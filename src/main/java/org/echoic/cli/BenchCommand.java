@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 BenchTrainServiceCommand.class,
                 BenchGenerateCommand.class,
                 BenchClusterCommand.class,
+                BenchAnnotateCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -29,6 +29,9 @@ import picocli.CommandLine.Option;
                 InspectCommand.class,
                 EmbedCommand.class,
                 ClusterCommand.class,
+                AnnotateCommand.class,
+                ClassifyCommand.class,
+                TeachCommand.class,
         })
 public final class EchoicCli implements Runnable {
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.echoic.dsp.synth.BirdSongSynthesiser;
 import org.echoic.dsp.synth.CallTypeSynthesiser;
+import org.echoic.dsp.synth.FinchSongSynthesiser;
 import org.echoic.dsp.synth.SynthesisedAudio;
 import org.echoic.dsp.synth.UltrasonicSynthesiser;
 import org.echoic.io.AtomicFiles;
@@ -26,11 +27,19 @@ import picocli.CommandLine.Option;
 public final class SynthCommand implements Callable<Integer> {
 
     /** What to synthesise. */
-    enum Kind { bird, ultrasonic, calltypes }
+    enum Kind { bird, ultrasonic, finch, calltypes }
 
-    @Option(names = "--kind", required = true, description = "bird (44.1 kHz song), ultrasonic (250 kHz calls) or "
+    @Option(names = "--kind", required = true, description = "bird (44.1 kHz song), ultrasonic (250 kHz calls), "
+            + "finch (32 kHz Bengalese-finch-like song with labelled syllable types i, a–f) or "
             + "calltypes (a folder of 32 kHz songs of known syllable types, labelled a, b, …).")
     Kind kind;
+
+    @Option(names = "--bird-seed", defaultValue = "1", description = "finch: which bird (its syllable types).")
+    long birdSeed;
+
+    @Option(names = "--count", defaultValue = "1", description = "finch: recordings to write; with more than one, "
+            + "--out is a folder that gets song-001.wav, song-002.wav, … (seeds --seed, --seed+1, …).")
+    int count;
 
     @Option(names = "--seconds", description = "Duration in seconds (default: 30 for bird, 5 for ultrasonic).")
     Double seconds;
@@ -45,7 +54,7 @@ public final class SynthCommand implements Callable<Integer> {
     int types = CallTypeSynthesiser.DEFAULT_TYPES;
 
     @Option(names = "--out", required = true, description = "The WAV file to write, the CSV goes beside it (for "
-            + "calltypes: the folder of song-NN.wav and song-NN.csv).")
+            + "finch with --count above 1 and for calltypes: the folder of the songs and their CSVs).")
     Path out;
 
     @picocli.CommandLine.Spec
@@ -56,13 +65,30 @@ public final class SynthCommand implements Callable<Integer> {
         if (kind == Kind.calltypes) {
             return writeSongs();
         }
+        if (count > 1) {
+            if (kind != Kind.finch) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--count needs --kind finch");
+            }
+            java.nio.file.Files.createDirectories(out);
+            for (int i = 0; i < count; i++) {
+                write(out.resolve(String.format(Locale.ROOT, "song-%03d.wav", i + 1)),
+                        FinchSongSynthesiser.synthesise(seconds == null ? 20 : seconds, birdSeed, seed + i));
+            }
+            return 0;
+        }
         SynthesisedAudio audio = switch (kind) {
             case bird -> BirdSongSynthesiser.synthesise(
                     seconds == null ? BirdSongSynthesiser.DEFAULT_SECONDS : seconds, seed);
             case ultrasonic -> UltrasonicSynthesiser.synthesise(
                     seconds == null ? UltrasonicSynthesiser.DEFAULT_SECONDS : seconds, seed);
+            case finch -> FinchSongSynthesiser.synthesise(seconds == null ? 20 : seconds, birdSeed, seed);
             case calltypes -> throw new IllegalStateException();
         };
+        write(out, audio);
+        return 0;
+    }
+
+    private void write(Path out, SynthesisedAudio audio) throws IOException {
         Path csv = truthPath(out);
         WavWriter.write(out, audio.samples(), audio.sampleRateHz(), WavWriter.Format.PCM16);
         writeTruth(csv, audio);
@@ -70,7 +96,6 @@ public final class SynthCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "wrote %s (%.3f s at %.0f Hz) and %s (%d calls)%n", out,
                 audio.durationSeconds(), audio.sampleRateHz(), csv, audio.calls().size());
         stdout.flush();
-        return 0;
     }
 
     private int writeSongs() throws IOException {
@@ -100,7 +125,7 @@ public final class SynthCommand implements Callable<Integer> {
         return wav.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".csv");
     }
 
-    private static void writeTruth(Path csv, SynthesisedAudio audio) throws IOException {
+    static void writeTruth(Path csv, SynthesisedAudio audio) throws IOException {
         StringBuilder text = new StringBuilder("onset_s,offset_s,label\n");
         for (SynthesisedAudio.Call call : audio.calls()) {
             text.append(String.format(Locale.ROOT, "%.6f,%.6f,%s\n", call.onsetSeconds(), call.offsetSeconds(),

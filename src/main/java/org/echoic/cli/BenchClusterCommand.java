@@ -15,6 +15,7 @@ import org.echoic.cluster.Hdbscan;
 import org.echoic.cluster.NoiseAssignment;
 import org.echoic.cluster.VMeasure;
 import org.echoic.dsp.synth.CallTypeSynthesiser;
+import org.echoic.dsp.synth.FinchSongSynthesiser;
 import org.echoic.dsp.synth.SynthesisedAudio;
 import org.echoic.io.Json;
 import org.echoic.segment.Segment;
@@ -26,13 +27,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code echoic bench cluster}: synthetic songs with known syllable types ({@link CallTypeSynthesiser}, the true
- * syllable boundaries as segments), embedded, mapped and clustered with the {@code cluster} defaults; prints the
+ * {@code echoic bench cluster}: synthetic songs with known syllable types ({@link CallTypeSynthesiser} or
+ * {@link FinchSongSynthesiser}, the true syllable boundaries as segments), embedded, mapped and clustered with the {@code cluster} defaults; prints the
  * time of each step, segments per second and the V-measure against the true types as one JSON object.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Embed + UMAP + HDBSCAN of synthetic songs of known syllable types: speed and V-measure (JSON).")
 final class BenchClusterCommand implements Callable<Integer> {
+    /** Which synthesiser makes the songs. */
+    enum Corpus { calltypes, finch }
+
+    @Option(names = "--corpus", description = "calltypes (CallTypeSynthesiser: --types types of bird --bird-seed) or "
+            + "finch (FinchSongSynthesiser, issue 16's Bengalese-finch-like song: types i, a–f; --song-seconds "
+            + "each) (default ${DEFAULT-VALUE}).")
+    Corpus corpus = Corpus.calltypes;
+    @Option(names = "--song-seconds", description = "finch: seconds per recording (default ${DEFAULT-VALUE}).")
+    double songSeconds = 8;
     @Option(names = "--songs", description = "Songs (default ${DEFAULT-VALUE}).")
     int songs = 35;
     @Option(names = "--types", description = "Syllable types of the bird (default ${DEFAULT-VALUE}).")
@@ -46,28 +56,24 @@ final class BenchClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (songs < 1) {
-            throw new IllegalArgumentException("--songs must be at least 1");
+        if (songs < 1 || !(songSeconds > 0)) {
+            throw new IllegalArgumentException("--songs must be at least 1 and --song-seconds above 0");
         }
-        List<CorpusService.Source> sources = new ArrayList<>();
         List<String> truth = new ArrayList<>();
+        List<SegmentEmbeddings.Item> items = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int s = 0; s < songs; s++) {
-            SynthesisedAudio song = CallTypeSynthesiser.song(birdSeed, types, s);
+            SynthesisedAudio song = corpus == Corpus.finch
+                    ? FinchSongSynthesiser.synthesise(songSeconds, birdSeed, s + 1)
+                    : CallTypeSynthesiser.song(birdSeed, types, s);
             Recording rec = new ArrayRecording(Path.of("song-" + s + ".wav"), song.sampleRateHz(), song.samples());
-            sources.add(new CorpusService.Source(rec.path().toString(), rec, null, null));
-            for (SynthesisedAudio.Call c : song.calls()) {
-                truth.add(c.label());
-            }
-        }
-        List<SegmentEmbeddings.Item> items = new ArrayList<>();
-        for (int s = 0; s < songs; s++) {
-            SynthesisedAudio song = CallTypeSynthesiser.song(birdSeed, types, s);
+            CorpusService.Source source = new CorpusService.Source(rec.path().toString(), rec, null, null);
             int i = 0;
             for (SynthesisedAudio.Call c : song.calls()) {
                 Segment g = new Segment(Math.round(c.onsetSeconds() * song.sampleRateHz()),
                         Math.round(c.offsetSeconds() * song.sampleRateHz()), c.label());
-                items.add(new SegmentEmbeddings.Item(sources.get(s), i++, g, song.sampleRateHz()));
+                items.add(new SegmentEmbeddings.Item(source, i++, g, song.sampleRateHz()));
+                truth.add(c.label());
             }
         }
         double synthSeconds = seconds(t0);
@@ -83,8 +89,10 @@ final class BenchClusterCommand implements Callable<Integer> {
         VMeasure.Score all = VMeasure.of(truth, boxed(assigned));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("method", embed.method);
+        out.put("corpus", corpus.name());
+        out.put("birdSeed", birdSeed);
         out.put("songs", songs);
-        out.put("types", types);
+        out.put("types", new java.util.HashSet<>(truth).size());
         out.put("segments", items.size());
         out.put("dimensions", vectors.length == 0 ? 0 : vectors[0].length);
         out.put("clusters", result.clusters());

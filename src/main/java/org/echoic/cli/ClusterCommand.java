@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.echoic.cluster.ClusterParams;
 import org.echoic.cluster.Discovery;
+import org.echoic.cluster.VMeasure;
 import org.echoic.io.Json;
 import org.echoic.service.CallTypeEmbedder;
 import org.echoic.service.DiscoveryOutputs;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code echoic cluster --out DIR RECORDINGS…}: embeds the segments, maps them with UMAP and clusters the map with
  * HDBSCAN*; writes {@code <name>.csv} per recording (onset_s,offset_s,label = cluster, −1 = noise), the segment
- * table with clusters and map coordinates, {@code embeddings.npy} and {@code map.npy}; a JSON summary on stdout.
+ * table with clusters and map coordinates, {@code embeddings.npy} and {@code map.npy}; a JSON summary on stdout
+ * (with the V-measure against the tables' labels when they name two or more).
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Discover call types: embed segments, map them (UMAP) and cluster the map (HDBSCAN).")
@@ -61,6 +63,7 @@ public final class ClusterCommand implements Callable<Integer> {
             summary.put("noiseSegments", result.noise());
             summary.put("noiseAssigned", params.assignNoise());
             summary.put("minClusterSize", result.minClusterSize());
+            putTableScore(summary, items, result.labels());
             summary.put("embedSeconds", embedSeconds);
             summary.put("mapAndClusterSeconds", clusterSeconds);
             summary.put("files", written.size());
@@ -69,5 +72,30 @@ public final class ClusterCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return 0;
+    }
+
+    /**
+     * When the tables name at least two labels, the V-measure of the clusters (noise −1 as one cluster) against
+     * them: the score of AVGN against hand labels. Segments without a label are left out of the score.
+     */
+    static void putTableScore(Map<String, Object> summary, List<SegmentEmbeddings.Item> items, int[] clusters) {
+        List<String> truth = new ArrayList<>();
+        List<Integer> predicted = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String label = items.get(i).segment().label();
+            if (label != null && !label.isBlank()) {
+                truth.add(label.strip());
+                predicted.add(clusters[i]);
+            }
+        }
+        int labels = new java.util.HashSet<>(truth).size();
+        summary.put("tableLabels", labels);
+        if (labels >= 2) {
+            VMeasure.Score score = VMeasure.of(truth, predicted);
+            summary.put("labelledSegments", truth.size());
+            summary.put("vMeasureAgainstTableLabels", score.vMeasure());
+            summary.put("homogeneity", score.homogeneity());
+            summary.put("completeness", score.completeness());
+        }
     }
 }

@@ -16,7 +16,7 @@ package org.echoic.cluster;
 public record ClusterParams(int neighbours, double minDist, int minClusterSize, int minSamples, double epsilon,
                             boolean assignNoise, Projection projection, long seed) {
     /** The defaults of {@code echoic cluster}. */
-    public static final ClusterParams DEFAULTS = new ClusterParams(15, 0.1, 0, 0, 0.5, false, Projection.UMAP, 1);
+    public static final ClusterParams DEFAULTS = new ClusterParams(15, 0.1, 0, 0, 1.5, false, Projection.UMAP, 1);
 
     /** The projection to 2-D. */
     public enum Projection { UMAP, TSNE }

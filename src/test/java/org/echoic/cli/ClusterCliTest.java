@@ -62,6 +62,10 @@ class ClusterCliTest {
         assertEquals(segments, emb.shape()[0]);
         assertEquals(32 * 32 + 4, emb.shape()[1]);
         assertTrue(VMeasure.of(truth, found).vMeasure() > 0.9, "V-measure " + VMeasure.of(truth, found));
+        java.util.regex.Matcher v = java.util.regex.Pattern.compile("\"vMeasureAgainstTableLabels\":([0-9.eE-]+)")
+                .matcher(r[1]);
+        assertTrue(r[1].contains("\"tableLabels\":4") && v.find(), "the tables' 4 labels are scored: " + r[1]);
+        assertEquals(VMeasure.of(truth, found).vMeasure(), Double.parseDouble(v.group(1)), 1e-9);
 
         Path again = dir.resolve("again");
         assertEquals("0", CliRun.run("cluster", "--out", again.toString(), songs.toString())[0]);

@@ -53,6 +53,8 @@ final class BenchClusterCommand implements Callable<Integer> {
     ClusterOptions cluster;
     @Mixin
     EmbedOptions embed;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -109,7 +111,8 @@ final class BenchClusterCommand implements Callable<Integer> {
         out.put("segmentsPerSecond", items.size() / (embedSeconds + clusterSeconds));
         out.put("noiseLabel", Hdbscan.NOISE);
         out.put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.println(Json.line(out));
+        spec.commandLine().getOut().println(Json.line(out));
+        spec.commandLine().getOut().flush();
         return 0;
     }
 

@@ -104,6 +104,18 @@ class ClusterCliTest {
     }
 
     @Test
+    void benchClustersTheFinchLikeSongsOfIssue16AndScoresThemAgainstTheirTypes() {
+        String[] r = CliRun.run("bench", "cluster", "--corpus", "finch", "--songs", "4", "--song-seconds", "5");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("\"corpus\":\"finch\""), r[1]);
+        java.util.regex.Matcher types = java.util.regex.Pattern.compile("\"types\":(\\d+)").matcher(r[1]);
+        java.util.regex.Matcher v = java.util.regex.Pattern.compile("\"vMeasure\":([0-9.eE-]+)").matcher(r[1]);
+        assertTrue(types.find() && v.find(), r[1]);
+        assertTrue(Integer.parseInt(types.group(1)) >= 5, "the finch grammar's types i, a–f: " + r[1]);
+        assertTrue(Double.parseDouble(v.group(1)) > 0.8, "finch types are told apart: " + r[1]);
+    }
+
+    @Test
     void aMissingRecordingIsBadInput() {
         String[] r = CliRun.run("cluster", "--out", dir.resolve("x").toString(), dir.resolve("nope.wav").toString());
         assertEquals("2", r[0]);

@@ -36,11 +36,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** The labellers (issue 16) are networks on ND4J too, so {@code label} joins the model packages. */
+    /**
+     * The labellers (issue 16) and the embeddings (issue 17: the listener network is a DL4J graph, the RBM
+     * embedding ND4J) are networks on ND4J too, so {@code label} and {@code embed} join the model packages.
+     */
     @Test
     void onlyModelPackagesTouchNd4j() {
         noClasses().that().resideOutsideOfPackages("org.echoic.rnnrbm..", "org.echoic.train..",
-                        "org.echoic.generate..", "org.echoic.io..", "org.echoic.label..")
+                        "org.echoic.generate..", "org.echoic.io..", "org.echoic.label..", "org.echoic.embed..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..")
                 .check(classes);
     }
@@ -128,7 +131,29 @@ class ArchitectureTest {
                         "org.echoic.ui..", "org.echoic.cli..", "org.echoic.render..", "org.echoic.rnnrbm..",
                         "org.echoic.train..", "org.echoic.generate..", "org.echoic.corpus..", "org.echoic.project..")
                 .check(classes);
-        noClasses().that().resideOutsideOfPackages("org.echoic.label..", "org.echoic.io..")
+        noClasses().that().resideOutsideOfPackages("org.echoic.label..", "org.echoic.embed..", "org.echoic.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..")
+                .check(classes);
+    }
+
+    @Test
+    void clusteringIsPlainJava() {
+        noClasses().that().resideInAPackage("org.echoic.cluster..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.audio..", "org.echoic.dsp..",
+                        "org.echoic.segment..", "org.echoic.rnnrbm..", "org.echoic.train..", "org.echoic.generate..",
+                        "org.echoic.io..", "org.echoic.service..", "org.echoic.cli..", "org.echoic.render..",
+                        "org.echoic.embed..", "org.echoic.corpus..", "org.echoic.project..", "org.nd4j..",
+                        "org.deeplearning4j..")
+                .check(classes);
+    }
+
+    @Test
+    void embeddingsUseCoreAndTheModelButNoFrontEnd() {
+        noClasses().that().resideInAPackage("org.echoic.embed..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.io..", "org.echoic.service..",
+                        "org.echoic.cli..", "org.echoic.render..", "org.echoic.generate..", "org.echoic.project..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("org.echoic.embed..", "org.echoic.label..", "org.echoic.io..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..")
                 .check(classes);
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 BenchInspectCommand.class,
                 BenchTrainServiceCommand.class,
                 BenchGenerateCommand.class,
+                BenchClusterCommand.class,
                 BenchAnnotateCommand.class,
         })
 public final class BenchCommand implements Runnable {

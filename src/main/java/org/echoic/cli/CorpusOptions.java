@@ -81,11 +81,8 @@ final class CorpusOptions {
                 d.detrend(), d.scaling(), StftParams.Mode.PSD);
         SpectralFrames f = SpectralFrames.DEFAULT.withStft(p).withScaling(FrameScaling.parse(scaling), rangeDb);
         if (band != null) {
-            String[] lh = band.split(":");
-            if (lh.length != 2) {
-                throw new IllegalArgumentException("--band must be LOW:HIGH in Hz: " + band);
-            }
-            f = f.withBand(Double.parseDouble(lh[0]), Double.parseDouble(lh[1]));
+            double[] lh = band("--band", band);
+            f = f.withBand(lh[0], lh[1]);
         }
         return f;
     }
@@ -95,13 +92,34 @@ final class CorpusOptions {
         SegmentationParams seg = SegmentationParams.ORIGINAL.withPercentile(percentile).withMinLengthMs(minLengthMs)
                 .withMaxLengthMs(maxLengthMs).withWindowMs(windowMs);
         if (segmentBand != null) {
-            String[] lh = segmentBand.split(":");
-            if (lh.length != 2) {
-                throw new IllegalArgumentException("--segment-band must be LOW:HIGH in Hz: " + segmentBand);
-            }
-            seg = seg.withBand(Double.parseDouble(lh[0]), Double.parseDouble(lh[1]));
+            double[] lh = band("--segment-band", segmentBand);
+            seg = seg.withBand(lh[0], lh[1]);
         }
         return build(inputs, seg, channel, frames(), joinGapMs(), !noTables, err);
+    }
+
+    /** {@code LOW:HIGH} in Hz as {low, high}; a bad value names {@code option}. */
+    static double[] band(String option, String text) {
+        String[] lh = text.split(":");
+        if (lh.length != 2) {
+            throw new IllegalArgumentException(option + " must be LOW:HIGH in Hz: " + text);
+        }
+        return new double[] {Double.parseDouble(lh[0]), Double.parseDouble(lh[1])};
+    }
+
+    /** The audio files of {@code inputs}, folders searched recursively; none, or a missing path, is bad input. */
+    static List<Path> audioFiles(List<Path> inputs) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path in : inputs) {
+            if (!Files.exists(in)) {
+                throw new IllegalArgumentException(in + ": does not exist");
+            }
+            files.addAll(RecordingService.expand(in));
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(inputs + ": no audio files found");
+        }
+        return files;
     }
 
     /**
@@ -113,16 +131,7 @@ final class CorpusOptions {
      */
     static Corpus build(List<Path> inputs, SegmentationParams seg, Integer channel, SpectralFrames frames,
                         double joinGapMs, boolean tables, PrintStream err) throws IOException, InterruptedException {
-        List<Path> files = new ArrayList<>();
-        for (Path in : inputs) {
-            if (!Files.exists(in)) {
-                throw new IllegalArgumentException(in + ": does not exist");
-            }
-            files.addAll(RecordingService.expand(in));
-        }
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException(inputs + ": no audio files found");
-        }
+        List<Path> files = audioFiles(inputs);
         List<Recording> open = new ArrayList<>();
         try {
             List<CorpusService.Source> sources = new ArrayList<>();

@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
                 EvaluateCommand.class,
                 GenerateCommand.class,
                 InspectCommand.class,
+                EmbedCommand.class,
+                ClusterCommand.class,
                 AnnotateCommand.class,
                 ClassifyCommand.class,
                 TeachCommand.class,

@@ -85,7 +85,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ColorMap map = ColorMap.parse(colormap);
-        Path checkpoint = checkpointIn(model);
+        Path checkpoint = CheckpointSummaries.checkpointIn(model);
         try (AppExecutors executors = new AppExecutors(1)) {
             InspectionService service = new InspectionService(executors);
             InspectionService.InspectedModel m = await(service.load(checkpoint));
@@ -146,17 +146,6 @@ final class InspectCommand implements Callable<Integer> {
             }
         }
         return -1;
-    }
-
-    private static Path checkpointIn(Path dir) throws IOException {
-        if (Files.isRegularFile(dir.resolve("model.json"))) {
-            return dir;
-        }
-        CheckpointSummaries.Summary latest = Files.isDirectory(dir) ? CheckpointSummaries.latest(dir) : null;
-        if (latest == null) {
-            throw new IOException(dir + ": no model checkpoint (model.json) in this folder");
-        }
-        return latest.dir();
     }
 
     private static Path tableFor(AudioSource a) throws IOException {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.echoic.dsp.synth.BirdSongSynthesiser;
+import org.echoic.dsp.synth.CallTypeSynthesiser;
 import org.echoic.dsp.synth.FinchSongSynthesiser;
 import org.echoic.dsp.synth.SynthesisedAudio;
 import org.echoic.dsp.synth.UltrasonicSynthesiser;
@@ -26,10 +27,11 @@ import picocli.CommandLine.Option;
 public final class SynthCommand implements Callable<Integer> {
 
     /** What to synthesise. */
-    enum Kind { bird, ultrasonic, finch }
+    enum Kind { bird, ultrasonic, finch, calltypes }
 
-    @Option(names = "--kind", required = true, description = "bird (44.1 kHz song), ultrasonic (250 kHz calls) or "
-            + "finch (32 kHz Bengalese-finch-like song with labelled syllable types i, a–f).")
+    @Option(names = "--kind", required = true, description = "bird (44.1 kHz song), ultrasonic (250 kHz calls), "
+            + "finch (32 kHz Bengalese-finch-like song with labelled syllable types i, a–f) or "
+            + "calltypes (a folder of 32 kHz songs of known syllable types, labelled a, b, …).")
     Kind kind;
 
     @Option(names = "--bird-seed", defaultValue = "1", description = "finch: which bird (its syllable types).")
@@ -45,7 +47,14 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed gives the same file.")
     long seed;
 
-    @Option(names = "--out", required = true, description = "The WAV file to write; the CSV goes beside it.")
+    @Option(names = "--songs", description = "calltypes: how many songs (default ${DEFAULT-VALUE}).")
+    int songs = 35;
+
+    @Option(names = "--types", description = "calltypes: syllable types (default ${DEFAULT-VALUE}).")
+    int types = CallTypeSynthesiser.DEFAULT_TYPES;
+
+    @Option(names = "--out", required = true, description = "The WAV file to write, the CSV goes beside it (for "
+            + "finch with --count above 1 and for calltypes: the folder of the songs and their CSVs).")
     Path out;
 
     @picocli.CommandLine.Spec
@@ -53,6 +62,9 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (kind == Kind.calltypes) {
+            return writeSongs();
+        }
         if (count > 1) {
             if (kind != Kind.finch) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--count needs --kind finch");
@@ -70,6 +82,7 @@ public final class SynthCommand implements Callable<Integer> {
             case ultrasonic -> UltrasonicSynthesiser.synthesise(
                     seconds == null ? UltrasonicSynthesiser.DEFAULT_SECONDS : seconds, seed);
             case finch -> FinchSongSynthesiser.synthesise(seconds == null ? 20 : seconds, birdSeed, seed);
+            case calltypes -> throw new IllegalStateException();
         };
         write(out, audio);
         return 0;
@@ -83,6 +96,26 @@ public final class SynthCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "wrote %s (%.3f s at %.0f Hz) and %s (%d calls)%n", out,
                 audio.durationSeconds(), audio.sampleRateHz(), csv, audio.calls().size());
         stdout.flush();
+    }
+
+    private int writeSongs() throws IOException {
+        if (songs < 1) {
+            throw new IllegalArgumentException("--songs must be at least 1");
+        }
+        java.nio.file.Files.createDirectories(out);
+        int calls = 0;
+        for (int s = 0; s < songs; s++) {
+            SynthesisedAudio audio = CallTypeSynthesiser.song(seed, types, s);
+            Path wav = out.resolve(String.format(Locale.ROOT, "song-%02d.wav", s + 1));
+            WavWriter.write(wav, audio.samples(), audio.sampleRateHz(), WavWriter.Format.PCM16);
+            writeTruth(truthPath(wav), audio);
+            calls += audio.calls().size();
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "wrote %d songs of %d syllable types (%d syllables) to %s%n", songs, types, calls,
+                out);
+        stdout.flush();
+        return 0;
     }
 
     /** {@code song.wav} → {@code song.csv} in the same folder. */

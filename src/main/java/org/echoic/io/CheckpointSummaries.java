@@ -77,6 +77,18 @@ public final class CheckpointSummaries {
                 .thenComparingInt(Summary::epochs)).orElse(null);
     }
 
+    /** {@code dir} if it is a checkpoint, else the newest checkpoint of the run folder {@code dir}. */
+    public static Path checkpointIn(Path dir) throws IOException {
+        if (java.nio.file.Files.isRegularFile(dir.resolve(CheckpointFolder.MODEL_JSON))) {
+            return dir;
+        }
+        Summary newest = java.nio.file.Files.isDirectory(dir) ? latest(dir) : null;
+        if (newest == null) {
+            throw new IOException(dir + ": no model checkpoint (model.json) in this folder");
+        }
+        return newest.dir();
+    }
+
     /** Reads the summary of one checkpoint folder (its model.json checked as {@link CheckpointFolder#load} does). */
     public static Summary read(Path dir) throws IOException {
         Path json = dir.resolve(CheckpointFolder.MODEL_JSON);

@@ -132,6 +132,8 @@ public final class EchoicApp extends Application {
                 version == null ? "development" : version);
         ((ModelView) modelTab.getContent()).linkTraining(training.runStartedProperty(),
                 training.checkpointsWrittenProperty(), training.corpusProperty());
+        view.addViewTab(org.echoic.ui.map.MapTab.tab(view, segmentations, training.service(), executors, playback,
+                training.latestCheckpointProperty()));
         LabelWorkbench labelling = LabelWorkbench.install(view, training.service(), projects, segmentation.state());
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> labelling.dispose());
         javafx.scene.control.Tab lesson = new javafx.scene.control.Tab("STFT lesson",

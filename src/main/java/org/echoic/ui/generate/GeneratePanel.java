@@ -408,6 +408,11 @@ public final class GeneratePanel extends BorderPane {
     }
 
     /** Called on the JavaFX thread after each successful export (e.g. to record it in the project). */
+    /** Primes the next generation with segment {@code index} of the shown recording (e.g. a cluster's exemplar). */
+    public void primeWith(int index) {
+        settingsGrid.primeWith(index);
+    }
+
     public void setOnExported(java.util.function.Consumer<GeneratedEntry> action) {
         onExported = action;
     }

@@ -135,6 +135,12 @@ final class GenerationSettings extends GridPane {
         return PRIME_SEGMENT.equals(priming.getValue());
     }
 
+    /** Primes with segment {@code index} of the shown recording. */
+    void primeWith(int index) {
+        priming.setValue(PRIME_SEGMENT);
+        primeSegment.getValueFactory().setValue(index);
+    }
+
     int primeSegment() {
         return primeSegment.getValue();
     }

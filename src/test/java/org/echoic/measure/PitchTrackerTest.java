@@ -70,6 +70,24 @@ class PitchTrackerTest {
     }
 
     @Test
+    void aBoxKeepsTheTrackerOnTheSoundInsideIt() throws InterruptedException {
+        float[] low = MeasureSignals.tone(FS, 1, 0, 1, 1000, 0.2);
+        float[] high = MeasureSignals.tone(FS, 1, 0, 1, 3000, 0.6);
+        float[] mix = new float[low.length];
+        for (int i = 0; i < mix.length; i++) {
+            mix[i] = low[i] + high[i];
+        }
+        Recording rec = MeasureSignals.recording(FS, mix);
+        PitchContour boxed = PitchTracker.track(rec, Recording.MEAN_CHANNEL,
+                new Annotation(0.2, 0.8, 700, 1500, "", Map.of()), PitchParams.DEFAULT);
+        assertTrue(boxed.voicedFraction() > 0.9, "voiced " + boxed.voicedFraction());
+        assertEquals(1000, boxed.meanHz(), 5, "the quieter 1 kHz tone in the box, not the 3 kHz one");
+        PitchContour upper = PitchTracker.track(rec, Recording.MEAN_CHANNEL,
+                new Annotation(0.2, 0.8, 2500, 3500, "", Map.of()), PitchParams.DEFAULT);
+        assertEquals(3000, upper.meanHz(), 15);
+    }
+
+    @Test
     void measurerAddsContoursOnlyWhenAskedAndSummarisesThem() throws InterruptedException {
         float[] x = MeasureSignals.tone(FS, 1, 0.1, 0.9, 1000, 0.3);
         List<Annotation> sels = List.of(new Annotation(0.2, 0.4, 500, 2000, "a", Map.of()));

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 BenchTrainServiceCommand.class,
                 BenchGenerateCommand.class,
                 BenchAnnotateCommand.class,
+                BenchMeasureCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

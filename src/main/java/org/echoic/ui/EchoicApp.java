@@ -87,7 +87,7 @@ public final class EchoicApp extends Application {
                 ProjectService.defaultRecoveryDir());
         ProjectController project = ProjectController.install(stage, view, projects);
         segmentations = new SegmentationService(executors.compute(), projects);
-        SegmentationWorkbench.install(view, segmentations);
+        org.echoic.ui.measure.MeasureWorkbench.install(view, SegmentationWorkbench.install(view, segmentations).state());
         String version = EchoicApp.class.getPackage().getImplementationVersion();
         training = TrainingTab.install(stage, view, projects, executors, version == null ? "development" : version);
         ((ModelView) modelTab.getContent()).linkTraining(training.runStartedProperty(),

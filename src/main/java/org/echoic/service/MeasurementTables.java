@@ -68,6 +68,10 @@ public final class MeasurementTables {
             throws IOException, InterruptedException {
         List<Annotation> rows = AnnotationFormat.readAny(table);
         try (Recording rec = AudioFiles.open(recordingFile)) {
+            if (channel != Recording.MEAN_CHANNEL && (channel < 0 || channel >= rec.channels())) {
+                throw new IllegalArgumentException(recordingFile + ": has no channel " + (channel + 1) + " (it has "
+                        + rec.channels() + ", numbered from 1)");
+            }
             check(table, rows, rec);
             return Measurer.measureAll(rec, channel, rows, stft, pitch, progress);
         }

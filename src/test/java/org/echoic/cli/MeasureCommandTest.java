@@ -93,5 +93,8 @@ class MeasureCommandTest {
         assertTrue(r[2].contains("bad.txt: row 2: Begin Time 2.5 s"), r[2]);
         assertEquals(1, r[2].strip().lines().count(), r[2]);
         assertFalse(Files.exists(out));
+        String[] channel = run("measure", wav.toString(), "--channel", "2");
+        assertEquals("2", channel[0]);
+        assertTrue(channel[2].contains("calls.wav: has no channel 2 (it has 1"), channel[2]);
     }
 }

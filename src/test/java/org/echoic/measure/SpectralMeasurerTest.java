@@ -133,6 +133,33 @@ class SpectralMeasurerTest {
     }
 
     @Test
+    void percentilesAreOrderedInsideTheBoxForAnyBox() throws InterruptedException {
+        float[] x = MeasureSignals.noise(FS, 2, 0.05, 9);
+        float[] tone = MeasureSignals.tone(FS, 2, 0.4, 1.6, 4000, 0.3);
+        for (int i = 0; i < x.length; i++) {
+            x[i] += tone[i];
+        }
+        Random rnd = new Random(21);
+        for (int trial = 0; trial < 60; trial++) {
+            double begin = rnd.nextDouble() * 1.9;
+            double end = Math.min(2, begin + 0.005 + rnd.nextDouble() * 0.5);
+            double low = rnd.nextDouble() * 15000;
+            double high = Math.min(FS / 2, low + 10 + rnd.nextDouble() * 8000);
+            SpectralMeasurements m = measure(x, begin, end, low, high);
+            double[] f = m.freqHz();
+            double[] t = m.timeSeconds();
+            for (int i = 1; i < f.length; i++) {
+                assertTrue(f[i - 1] <= f[i] && t[i - 1] <= t[i], "ordered percentiles for " + begin + "–" + end);
+            }
+            assertTrue(m.bins() > 1 ? f[0] >= low && f[4] <= high : Math.abs(f[0] - (low + high) / 2) <= BIN,
+                    "inside the band " + low + "–" + high + ": " + f[0] + "…" + f[4]);
+            assertTrue(m.bins() == 1 || m.peakHz() >= low && m.peakHz() <= high, "peak in the band");
+            assertTrue(m.peakSeconds() >= begin - 1e-9 && m.peakSeconds() <= end + 1e-9 || m.frames() == 1);
+            assertTrue(m.avgEntropyBits() >= 0 && m.aggEntropyBits() <= Math.log(m.bins()) / Math.log(2) + 1e-9);
+        }
+    }
+
+    @Test
     void aSelectionAfterTheEndIsRefusedWithItsTime() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> measure(new float[(int) FS], 3, 4, Double.NaN, Double.NaN));

@@ -82,6 +82,23 @@ class MeasureCommandTest {
     }
 
     @Test
+    void segmentWithMeasureAddsTheMeasurementsToItsTables() throws IOException {
+        Path wav = recording();
+        String[] r = run("segment", wav.toString(), "--measure", "--nperseg", "512", "--max-length-ms", "2000", "--threshold-dbfs", "-30");
+        assertEquals("0", r[0], r[2]);
+        String[] lines = r[1].split("\n");
+        List<String> header = Arrays.asList(lines[0].split(","));
+        assertTrue(header.contains("Peak Freq (Hz)") && header.contains("recording"), lines[0]);
+        boolean tone = false;
+        for (int i = 1; i < lines.length; i++) {
+            String[] c = lines[i].split(",");
+            tone |= Double.parseDouble(c[header.indexOf("onset_s")]) < 0.6
+                    && Math.abs(Double.parseDouble(c[header.indexOf("Peak Freq (Hz)")]) - 3000) < 1e-6;
+        }
+        assertTrue(tone, "the 3 kHz tone's segment has its Peak Freq: " + r[1]);
+    }
+
+    @Test
     void aRowAfterTheEndIsRefusedInOneLineAndNothingIsWritten() throws IOException {
         Path wav = recording();
         Path table = dir.resolve("bad.txt");

@@ -73,11 +73,8 @@ public final class AnnotateCommand implements Runnable {
             if (sources.isEmpty()) {
                 throw new IllegalArgumentException("no recording with an annotation table beside it in " + recordings);
             }
-            List<String> classes = LabelData.classes(sources);
-            List<LabelledClip> clips = new ArrayList<>();
-            for (LabelData.Source s : sources) {
-                clips.add(LabelData.frameClip(s, features, classes));
-            }
+            List<String> classes = LabelData.classes(LabelNetwork.Task.FRAMES, sources);
+            List<LabelledClip> clips = LabelData.clips(LabelNetwork.Task.FRAMES, sources, features, classes);
             spec.commandLine().getOut().println(Json.line(run(LabelNetwork.Task.FRAMES, clips, classes, params, out,
                     err)));
             spec.commandLine().getOut().flush();
@@ -85,13 +82,23 @@ public final class AnnotateCommand implements Runnable {
         }
     }
 
-    /** Trains {@code clips} as a job on this thread; the summary of the run. */
+    /**
+     * Trains {@code clips} as a job on this thread; the summary of the run. While it trains, {@code System.out} goes
+     * to standard error: ND4J 1.0.0-M2.1's SameDiff prints a line for every op it differentiates (the GRU's
+     * gradient), which would otherwise end up in the command's JSON on standard output.
+     */
     static Map<String, Object> run(LabelNetwork.Task task, List<LabelledClip> clips, List<String> classes,
                                    TrainingParams params, Path out, PrintWriter err) throws IOException {
         long start = System.nanoTime();
         LabellerJob job = new LabellerJob(task, clips, classes, params, out,
                 Map.of("appVersion", EchoicCli.appVersion()));
-        job.train(new ConsoleSession(err, job.curves()));
+        java.io.PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            job.train(new ConsoleSession(err, job.curves()));
+        } finally {
+            System.setOut(stdout);
+        }
         LabellerTrainer.Result r = job.result();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", out.toString());

@@ -3,7 +3,6 @@ package org.echoic.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,16 +62,9 @@ public final class ClassifyCommand implements Runnable {
         public Integer call() throws IOException, InterruptedException {
             PrintWriter err = spec.commandLine().getErr();
             List<LabelData.Source> sources = LabelData.sources(recordings, msg -> LabelOptions.log(err, msg));
-            List<String> all = LabelData.classes(sources);
-            List<String> classes = all.subList(1, all.size());
-            if (classes.size() < 2) {
-                throw new IllegalArgumentException("the tables name " + classes.size() + " label(s) " + classes
-                        + "; a classifier needs at least two");
-            }
-            List<LabelledClip> clips = new ArrayList<>();
-            for (LabelData.Source s : sources) {
-                clips.addAll(LabelData.segmentClips(s, options.featureSpec(), classes));
-            }
+            List<String> classes = LabelData.classes(LabelNetwork.Task.SEGMENTS, sources);
+            List<LabelledClip> clips = LabelData.clips(LabelNetwork.Task.SEGMENTS, sources, options.featureSpec(),
+                    classes);
             Map<String, Object> m = AnnotateCommand.run(LabelNetwork.Task.SEGMENTS, clips, classes,
                     options.params(WINDOW_FRAMES), out, err);
             spec.commandLine().getOut().println(Json.line(m));

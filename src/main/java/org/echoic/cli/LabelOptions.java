@@ -2,7 +2,6 @@ package org.echoic.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import org.echoic.label.FeatureSpec;
 import org.echoic.label.LabelNetwork;
 import org.echoic.label.TrainingParams;
 import org.echoic.segment.Annotation;
+import org.echoic.service.LabelTables;
 
 import picocli.CommandLine.Option;
 
@@ -92,20 +92,17 @@ final class LabelOptions {
 
     /** The table {@code <name>.csv} / Raven / Audacity of {@code recording} in {@code outDir}. */
     static Path tablePath(Path outDir, Path recording, AnnotationFormat format) {
-        String name = recording.getFileName().toString();
-        String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        return outDir.resolve(format == AnnotationFormat.CSV ? base + ".csv" : format.fileName(base));
+        return LabelTables.path(outDir, recording, format);
     }
 
     /** Writes {@code rows} to {@code target}, refusing to overwrite {@code input} (the table read). */
     static void writeTable(Path target, Path input, List<Annotation> rows, AnnotationFormat format, double nyquistHz)
             throws IOException {
-        if (input != null && Files.exists(target) && Files.isSameFile(target, input)) {
-            throw new IllegalArgumentException(target + ": would overwrite the annotation table read from it; choose "
-                    + "another --out folder");
+        try {
+            LabelTables.write(target, input, rows, format, nyquistHz);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (--out)");
         }
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        format.write(target, rows, nyquistHz);
     }
 
     static AnnotationFormat format(String name) {

@@ -57,8 +57,13 @@ public final class LabellerTrainer {
      * @param history   every epoch trained
      * @param bestEpoch the epoch whose weights were kept (−1 when stopped before the first epoch ended)
      * @param stopped   true when the listener stopped training
+     * @param validation the clips held out for validation (before normalisation; empty without validation)
      */
-    public record Result(Labeller labeller, List<EpochResult> history, int bestEpoch, boolean stopped) {
+    public record Result(Labeller labeller, List<EpochResult> history, int bestEpoch, boolean stopped,
+                         List<LabelledClip> validation) {
+        public Result {
+            validation = List.copyOf(validation);
+        }
     }
 
     private LabellerTrainer() {
@@ -162,7 +167,7 @@ public final class LabellerTrainer {
         if (bestParams != null) {
             net.setParams(bestParams);
         }
-        return new Result(labeller, history, bestEpoch, stopped);
+        return new Result(labeller, history, bestEpoch, stopped, val);
     }
 
     /** [training, validation] clips. */

@@ -16,6 +16,8 @@ import org.echoic.label.FrameFeatures;
 import org.echoic.label.FrameLabels;
 import org.echoic.label.Labeller;
 import org.echoic.segment.Annotation;
+import org.echoic.segment.Segment;
+import org.echoic.segment.SegmentEdits;
 
 /**
  * Applies a trained labeller to a recording: a frame labeller labels every frame (the recording is read in chunks
@@ -110,6 +112,27 @@ public final class LabelApply {
             }
             return out;
         }
+    }
+
+    /**
+     * The manual edits that turn a segmentation's current segments into {@code labelled}: a deletion of each current
+     * segment, then an addition of each labelled one (frames at {@code sampleRateHz}), appended to {@code existing}
+     * so that undo steps back through them.
+     */
+    public static List<SegmentEdits.Edit> replacingEdits(List<SegmentEdits.Edit> existing,
+                                                         List<SegmentEdits.Item> current, List<Annotation> labelled,
+                                                         double sampleRateHz) {
+        List<SegmentEdits.Edit> out = new ArrayList<>(existing);
+        for (SegmentEdits.Item it : current) {
+            out.add(new SegmentEdits.Delete(it.segment().startFrame(), it.segment().endFrame()));
+        }
+        for (Annotation a : labelled) {
+            Segment s = a.toSegment(sampleRateHz);
+            if (s.endFrame() > s.startFrame()) {
+                out.add(new SegmentEdits.Add(s.startFrame(), s.endFrame(), a.label()));
+            }
+        }
+        return out;
     }
 
     private static void checkRate(Labeller l, double fs, String name) {

@@ -13,6 +13,7 @@ import org.echoic.io.AudioFiles;
 import org.echoic.label.FeatureSpec;
 import org.echoic.label.FrameFeatures;
 import org.echoic.label.FrameLabels;
+import org.echoic.label.LabelNetwork;
 import org.echoic.label.LabelledClip;
 import org.echoic.segment.Annotation;
 
@@ -72,6 +73,37 @@ public final class LabelData {
             tables.add(AnnotationFormat.readAny(s.table()));
         }
         return FrameLabels.classes(tables);
+    }
+
+    /**
+     * The classes of {@code task}: for frames background first and every label of the tables; for segments the
+     * labels only (at least two, else an error naming them).
+     */
+    public static List<String> classes(LabelNetwork.Task task, List<Source> sources) throws IOException {
+        List<String> all = classes(sources);
+        if (task == LabelNetwork.Task.FRAMES) {
+            return all;
+        }
+        List<String> labels = all.subList(1, all.size());
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException("the tables name " + labels.size() + " label(s) " + labels
+                    + "; a classifier needs at least two");
+        }
+        return List.copyOf(labels);
+    }
+
+    /** The training material of {@code task}: each recording's frames, or each labelled segment. */
+    public static List<LabelledClip> clips(LabelNetwork.Task task, List<Source> sources, FeatureSpec spec,
+                                           List<String> classes) throws IOException, InterruptedException {
+        List<LabelledClip> clips = new ArrayList<>();
+        for (Source s : sources) {
+            if (task == LabelNetwork.Task.FRAMES) {
+                clips.add(frameClip(s, spec, classes));
+            } else {
+                clips.addAll(segmentClips(s, spec, classes));
+            }
+        }
+        return clips;
     }
 
     /** The whole recording's frames (mean of channels) with each frame's class. */

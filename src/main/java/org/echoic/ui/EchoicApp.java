@@ -1,6 +1,8 @@
 package org.echoic.ui;
 
+import org.echoic.ui.label.LabelWorkbench;
 import org.echoic.ui.model.ModelView;
+import org.echoic.ui.teach.StftLessonView;
 import org.echoic.ui.segmentation.SegmentationWorkbench;
 import org.echoic.ui.training.TrainingTab;
 
@@ -87,11 +89,18 @@ public final class EchoicApp extends Application {
                 ProjectService.defaultRecoveryDir());
         ProjectController project = ProjectController.install(stage, view, projects);
         segmentations = new SegmentationService(executors.compute(), projects);
-        org.echoic.ui.measure.MeasureWorkbench.install(view, SegmentationWorkbench.install(view, segmentations).state());
+        SegmentationWorkbench segmentation = SegmentationWorkbench.install(view, segmentations);
+        org.echoic.ui.measure.MeasureWorkbench.install(view, segmentation.state());
         String version = EchoicApp.class.getPackage().getImplementationVersion();
         training = TrainingTab.install(stage, view, projects, executors, version == null ? "development" : version);
         ((ModelView) modelTab.getContent()).linkTraining(training.runStartedProperty(),
                 training.checkpointsWrittenProperty(), training.corpusProperty());
+        LabelWorkbench labelling = LabelWorkbench.install(view, training.service(), projects, segmentation.state());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> labelling.dispose());
+        javafx.scene.control.Tab lesson = new javafx.scene.control.Tab("STFT lesson",
+                new StftLessonView(training.service().modelThread()));
+        lesson.setClosable(false);
+        view.addViewTab(lesson);
         view.generatePanel().setOnExported(entry -> projects.update(p -> p.withGenerated(entry)));
         view.generatePanel().link(segmentations, projects, training.latestCheckpointProperty(),
                 training.corpusPanel().corpusProperty());

@@ -73,6 +73,27 @@ class AnnotateCliTest {
     }
 
     @Test
+    void aGruRunKeepsNd4jsPrintsOffStandardOutput() throws Exception {
+        Path train = dir.resolve("train");
+        assertEquals("0", CliRun.run("synth", "--kind", "finch", "--count", "1", "--seconds", "3", "--out",
+                train.toString())[0]);
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        String[] r;
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            r = CliRun.run("annotate", "train", "--recordings", train.toString(), "--out", dir.resolve("gru").toString(),
+                    "--hidden", "4", "--epochs", "1", "--window-frames", "32", "--hop-ms", "4", "--network", "gru");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals("0", r[0], r[2]);
+        assertEquals("", printed.toString(java.nio.charset.StandardCharsets.UTF_8),
+                "SameDiff's 'Added differentiated op' lines go to standard error, not into the JSON on standard output");
+        assertTrue(r[1].contains("\"network\":\"gru\""), r[1]);
+    }
+
+    @Test
     void badTablesAndSingleLabelClassifiersAreRefusedClearly() throws Exception {
         Path train = dir.resolve("t");
         CliRun.run("synth", "--kind", "finch", "--count", "2", "--seconds", "3", "--out", train.toString());

@@ -170,17 +170,7 @@ public final class SpectrogramPanel extends ScrollPane {
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
+        return org.echoic.ui.common.Converters.showing(f);
     }
 
     /** Shows {@code s} in the controls without applying them back. */

@@ -30,7 +30,7 @@ public final class LossChart extends Pane {
     /** Weight of a new batch point in the smoothed curves. */
     static final double SMOOTHING = 0.1;
     /** What a batch curve's name gets appended. */
-    static final String BATCH_SUFFIX = " (batch, smoothed)";
+    public static final String BATCH_SUFFIX = " (batch, smoothed)";
     private static final Color[] PALETTE = {Color.web("#4e79a7"), Color.web("#f28e2b"), Color.web("#1f4e79"),
         Color.web("#b35806"), Color.web("#59a14f"), Color.web("#e15759"), Color.web("#76b7b2"), Color.web("#af7aa1")};
 
@@ -72,6 +72,7 @@ public final class LossChart extends Pane {
     private double viewMin = Double.NaN;
     private double viewMax = Double.NaN;
     private double dragX = Double.NaN;
+    private boolean wheelNeedsControl;
 
     public LossChart() {
         setId("lossChart");
@@ -82,7 +83,13 @@ public final class LossChart extends Pane {
         clearRun();
         widthProperty().addListener((o, a, b) -> repaint());
         heightProperty().addListener((o, a, b) -> repaint());
-        setOnScroll(e -> zoom(e.getDeltaY() > 0 ? 0.8 : 1.25, e.getX()));
+        setOnScroll(e -> {
+            if (wheelNeedsControl && !e.isControlDown() || e.getDeltaY() == 0) {
+                return;
+            }
+            zoom(e.getDeltaY() > 0 ? 0.8 : 1.25, e.getX());
+            e.consume();
+        });
         setOnMousePressed(e -> dragX = e.getX());
         setOnMouseDragged(e -> {
             double[] r = xRange();
@@ -97,6 +104,14 @@ public final class LossChart extends Pane {
                 resetZoom();
             }
         });
+    }
+
+    /**
+     * With {@code true} only Ctrl + wheel zooms, and a plain wheel scrolls the page the chart sits in (as the
+     * {@code ui.charts} charts do).
+     */
+    public void setWheelNeedsControl(boolean needed) {
+        wheelNeedsControl = needed;
     }
 
     /** The current run's curve names. */
@@ -141,6 +156,15 @@ public final class LossChart extends Pane {
                 smooth[i] = Double.isNaN(smooth[i]) ? v : smooth[i] + a * (v - smooth[i]);
                 series.get(names.get(i) + BATCH_SUFFIX).add(p.position(), smooth[i]);
             }
+        }
+    }
+
+    /** Adds what was drained from a metrics buffer and repaints once (nothing when it is empty). */
+    public void addDrained(MetricsBuffer.Drained d) {
+        if (!d.isEmpty()) {
+            addBatches(d.batches());
+            addEpochs(d.epochs());
+            repaint();
         }
     }
 
@@ -357,7 +381,7 @@ public final class LossChart extends Pane {
     }
 
     /** The colour of a series (for legends). */
-    Color color(String name) {
+    public Color color(String name) {
         Series s = series.get(name);
         return s == null ? Color.GRAY : s.color;
     }

@@ -150,17 +150,7 @@ final class TrainingPanel extends VBox {
     }
 
     static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : text.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
+        return org.echoic.ui.common.Converters.showing(text);
     }
 
     /** The folder of the latest checkpoint (for model inspection views); null before the first. */
@@ -370,11 +360,7 @@ final class TrainingPanel extends VBox {
             chart.setCurves(d.curves());
             rebuildToggles();
         }
-        if (!d.isEmpty()) {
-            chart.addBatches(d.batches());
-            chart.addEpochs(d.epochs());
-            chart.repaint();
-        }
+        chart.addDrained(d);
         TrainingStatus s = service.status();
         boolean active = s.state().isActive();
         if (active && !pulse.isArmed()) {

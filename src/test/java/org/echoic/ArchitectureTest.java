@@ -158,6 +158,20 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Measurements (issue 15): audio, DSP and segment values in, TarsosDSP for F0; only {@code measure} uses TarsosDSP. */
+    @Test
+    void measureIsCoreOnTarsos() {
+        noClasses().that().resideInAPackage("org.echoic.measure..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.echoic.io..", "org.echoic.service..",
+                        "org.echoic.ui..", "org.echoic.cli..", "org.echoic.render..", "org.echoic.rnnrbm..",
+                        "org.echoic.train..", "org.echoic.generate..", "org.echoic.corpus..", "org.echoic.project..",
+                        "org.echoic.label..", "org.nd4j..", "com.fasterxml.jackson..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("org.echoic.measure..")
+                .should().dependOnClassesThat().resideInAnyPackage("be.tarsos..")
+                .check(classes);
+    }
+
     @Test
     void noPackageCycles() {
         slices().matching("org.echoic.(*)..").should().beFreeOfCycles().check(classes);

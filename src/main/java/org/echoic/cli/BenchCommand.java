@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 BenchGenerateCommand.class,
                 BenchClusterCommand.class,
                 BenchAnnotateCommand.class,
+                BenchMeasureCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

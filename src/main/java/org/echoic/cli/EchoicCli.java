@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
                 AnnotateCommand.class,
                 ClassifyCommand.class,
                 TeachCommand.class,
+                MeasureCommand.class,
         })
 public final class EchoicCli implements Runnable {
 

@@ -27,6 +27,8 @@ import org.echoic.project.Project;
 import org.echoic.project.ProjectRecording;
 import org.echoic.project.RecordingProblem;
 import org.echoic.io.Json;
+import org.echoic.measure.Measurement;
+import org.echoic.measure.Measurer;
 import org.echoic.segment.Agreement;
 import org.echoic.segment.Annotation;
 import org.echoic.segment.AutoTune;
@@ -35,6 +37,7 @@ import org.echoic.segment.SegmentationModel;
 import org.echoic.segment.SegmentationParams;
 import org.echoic.segment.SegmentationSuggestion;
 import org.echoic.segment.SegmentationResult;
+import org.echoic.service.MeasurementTables;
 import org.echoic.service.SegmentExports;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -148,6 +151,9 @@ public final class SegmentCommand implements Callable<Integer> {
             + "out from the noise) and maximum length (1.5 x its longest call), printed on standard error; --band and "
             + "--max-length-ms, when given, win.")
     boolean suggest;
+    @Option(names = "--measure", description = "Add Raven's measurements (as 'echoic measure' computes them, STFT from "
+            + "--nperseg/--noverlap/--nfft/--window) to the segments' tables.")
+    boolean measure;
 
     @Option(names = "--progress", description = "Show a progress bar on standard error even when it is not a terminal.")
     boolean progress;
@@ -287,13 +293,19 @@ public final class SegmentCommand implements Callable<Integer> {
                     for (Segment s : result.segments()) {
                         ann.add(Annotation.of(s, rec.sampleRateHz()));
                     }
+                    if (measure) {
+                        ann = new ArrayList<>(MeasurementTables.annotations(Measurer.measureAll(rec, params.channel(),
+                                ann, stft(), null, null), Measurement.defaults(false)));
+                    }
                     if (reference != null) {
                         report(stdout, err, model, rec, used, ann, pool, criterion);
                     }
                     if (toStdout) {
                         for (Annotation a : ann) {
+                            Map<String, String> attrs = new java.util.LinkedHashMap<>(a.attributes());
+                            attrs.put("recording", file.toString());
                             all.add(new Annotation(a.startSeconds(), a.endSeconds(), a.lowHz(), a.highHz(), a.label(),
-                                    Map.of("recording", file.toString())));
+                                    attrs));
                         }
                     } else if (out != null) {
                         Path target = project != null
@@ -346,12 +358,15 @@ public final class SegmentCommand implements Callable<Integer> {
         }
         if (exportSpectrograms != null) {
             Path dir = exportSpectrograms.resolve(relative.toString()).getParent();
-            StftParams stft = new StftParams(nperseg, noverlap == null ? nperseg / 2 : noverlap,
-                    nfft == null ? nperseg : nfft, org.echoic.dsp.WindowFunction.parse(window),
-                    StftParams.Detrend.NONE, StftParams.Scaling.DENSITY, StftParams.Mode.PSD);
-            SegmentExports.writeSpectrograms(dir, base, rec, params.channel(), result.segments(), stft)
+            SegmentExports.writeSpectrograms(dir, base, rec, params.channel(), result.segments(), stft())
                     .skipped().forEach(s -> err.println("echoic: skipped " + s));
         }
+    }
+
+    private StftParams stft() {
+        return new StftParams(nperseg, noverlap == null ? nperseg / 2 : noverlap, nfft == null ? nperseg : nfft,
+                org.echoic.dsp.WindowFunction.parse(window), StftParams.Detrend.NONE, StftParams.Scaling.DENSITY,
+                StftParams.Mode.PSD);
     }
 
     private void report(PrintWriter stdout, PrintWriter err, SegmentationModel model, Recording rec,

@@ -148,6 +148,15 @@ public final class RavenTables {
 
     /** Writes {@code annotations} to {@code file} atomically; unset high frequencies become {@code defaultHighHz}. */
     public static void write(Path file, List<Annotation> annotations, double defaultHighHz) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            write(w, annotations, defaultHighHz);
+            w.flush();
+        });
+    }
+
+    /** Writes the table's text to {@code w} (for standard output); the caller flushes and closes it. */
+    public static void write(Writer w, List<Annotation> annotations, double defaultHighHz) throws IOException {
         Set<String> extra = new LinkedHashSet<>();
         for (Annotation a : annotations) {
             for (String k : a.attributes().keySet()) {
@@ -156,27 +165,23 @@ public final class RavenTables {
                 }
             }
         }
-        AtomicFiles.write(file, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write(String.join("\t", STANDARD) + "\tAnnotation");
+        w.write(String.join("\t", STANDARD) + "\tAnnotation");
+        for (String k : extra) {
+            w.write("\t" + clean(k));
+        }
+        w.write("\n");
+        int n = 1;
+        for (Annotation a : annotations) {
+            w.write(n++ + "\tSpectrogram 1\t" + a.attributes().getOrDefault("Channel", "1") + "\t"
+                    + AnnotationText.decimal(a.startSeconds()) + "\t" + AnnotationText.decimal(a.endSeconds())
+                    + "\t" + AnnotationText.decimal(Double.isNaN(a.lowHz()) ? 0 : a.lowHz())
+                    + "\t" + AnnotationText.decimal(Double.isNaN(a.highHz()) ? defaultHighHz : a.highHz())
+                    + "\t" + clean(a.label()));
             for (String k : extra) {
-                w.write("\t" + clean(k));
+                w.write("\t" + clean(a.attributes().getOrDefault(k, "")));
             }
             w.write("\n");
-            int n = 1;
-            for (Annotation a : annotations) {
-                w.write(n++ + "\tSpectrogram 1\t" + a.attributes().getOrDefault("Channel", "1") + "\t"
-                        + AnnotationText.decimal(a.startSeconds()) + "\t" + AnnotationText.decimal(a.endSeconds())
-                        + "\t" + AnnotationText.decimal(Double.isNaN(a.lowHz()) ? 0 : a.lowHz())
-                        + "\t" + AnnotationText.decimal(Double.isNaN(a.highHz()) ? defaultHighHz : a.highHz())
-                        + "\t" + clean(a.label()));
-                for (String k : extra) {
-                    w.write("\t" + clean(a.attributes().getOrDefault(k, "")));
-                }
-                w.write("\n");
-            }
-            w.flush();
-        });
+        }
     }
 
     private static String clean(String s) {

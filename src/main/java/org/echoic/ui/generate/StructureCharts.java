@@ -18,6 +18,9 @@ import org.echoic.ui.charts.NiceAxis;
  * titled with its KS D. JavaFX thread only.
  */
 final class StructureCharts extends VBox {
+    /** Generated orange, real blue, as in the other realism figures. */
+    private static final javafx.scene.paint.Color GENERATED = javafx.scene.paint.Color.web("#f08c28");
+    private static final javafx.scene.paint.Color REAL = javafx.scene.paint.Color.web("#3c8cdc");
     private static final double CHART_HEIGHT = 170;
     private final List<LineChart<Number, Number>> charts;
 
@@ -63,8 +66,8 @@ final class StructureCharts extends VBox {
         chart.getData().setAll(List.of(
                 steps(String.format(Locale.ROOT, "generated (n=%d)", c.generated().length), fg, range),
                 steps(String.format(Locale.ROOT, "real (n=%d)", c.real().length), fr, range)));
-        chart.getData().get(0).getNode().setStyle("-fx-stroke: " + Charts.web(RealismView.GENERATED) + ";");
-        chart.getData().get(1).getNode().setStyle("-fx-stroke: " + Charts.web(RealismView.REAL) + ";");
+        chart.getData().get(0).getNode().setStyle("-fx-stroke: " + Charts.web(GENERATED) + ";");
+        chart.getData().get(1).getNode().setStyle("-fx-stroke: " + Charts.web(REAL) + ";");
     }
 
     /** A histogram as a step line over the bins. */

@@ -20,10 +20,14 @@ import org.echoic.dsp.SpectralFrames;
  * @param frames             STFT, band and scaling
  * @param validationFraction share of the segments held out for validation, in [0, 1)
  * @param seed               seed of the split
- * @param joinGapMs          segments at most this far apart form one sequence (a bout); 0 = each on its own
+ * @param joinGapMs          segments at most this far apart form one sequence (a bout); 0 = each on its own;
+ *                           NaN = chosen from the data's gaps ({@code corpus.BoutGaps}), written as {@code "auto"}
  */
 public record CorpusEntry(String name, List<Path> recordings, SegmentSource source, int channel,
                           SpectralFrames frames, double validationFraction, long seed, double joinGapMs) {
+
+    /** The stored value of a join gap chosen from the data. */
+    public static final String AUTO = "auto";
 
     /** An entry that keeps every segment on its own. */
     public CorpusEntry(String name, List<Path> recordings, SegmentSource source, int channel, SpectralFrames frames,
@@ -43,7 +47,7 @@ public record CorpusEntry(String name, List<Path> recordings, SegmentSource sour
             throw new IllegalArgumentException(name + ": validation fraction must be in [0, 1): "
                     + validationFraction);
         }
-        if (!(joinGapMs >= 0) || Double.isInfinite(joinGapMs)) {
+        if (!Double.isNaN(joinGapMs) && (!(joinGapMs >= 0) || Double.isInfinite(joinGapMs))) {
             throw new IllegalArgumentException(name + ": join gap must be ≥ 0 ms: " + joinGapMs);
         }
         if (channel < -1) {
@@ -62,7 +66,7 @@ public record CorpusEntry(String name, List<Path> recordings, SegmentSource sour
         m.put("scaling", frames.scalingMap());
         m.put("validationFraction", validationFraction);
         m.put("seed", seed);
-        m.put("joinGapMs", joinGapMs);
+        m.put("joinGapMs", Double.isNaN(joinGapMs) ? AUTO : joinGapMs);
         return new OpaqueItem(m);
     }
 
@@ -77,7 +81,7 @@ public record CorpusEntry(String name, List<Path> recordings, SegmentSource sour
                     Items.number(f, "channel", -1).intValue(),
                     SpectralFrames.fromMaps(Items.map(f, "stft"), Items.map(f, "scaling")),
                     Items.number(f, "validationFraction", 0.1).doubleValue(), Items.number(f, "seed", 1).longValue(),
-                    Items.number(f, "joinGapMs", 0).doubleValue());
+                    AUTO.equals(f.get("joinGapMs")) ? Double.NaN : Items.number(f, "joinGapMs", 0).doubleValue());
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new IllegalArgumentException("corpus '" + name + "': " + e.getMessage(), e);
         }

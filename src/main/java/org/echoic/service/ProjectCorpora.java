@@ -43,8 +43,10 @@ public final class ProjectCorpora {
      */
     public static Built build(Project project, CorpusEntry entry)
             throws IOException, InterruptedException {
-        CorpusBuilder builder = new CorpusBuilder(entry.frames(), entry.channel()).joiningGaps(entry.joinGapMs() / 1000);
         List<Path> files = entry.recordings();
+        double joinGapSeconds = Double.isNaN(entry.joinGapMs()) ? chosenJoinGapSeconds(project, entry)
+                : entry.joinGapMs() / 1000;
+        CorpusBuilder builder = new CorpusBuilder(entry.frames(), entry.channel()).joiningGaps(joinGapSeconds);
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             ProjectRecording pr = project.recording(file).orElse(null);
@@ -71,6 +73,24 @@ public final class ProjectCorpora {
             return new Built(c, s.training(), s.validation());
         }
         return new Built(c, all, null);
+    }
+
+    /** The join gap {@code corpus.BoutGaps} chooses from the gaps between the entry's segments, in seconds. */
+    private static double chosenJoinGapSeconds(Project project, CorpusEntry entry)
+            throws IOException, InterruptedException {
+        List<Path> files = entry.recordings();
+        List<List<org.echoic.segment.Segment>> all = new java.util.ArrayList<>();
+        double[] rates = new double[files.size()];
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            try (Recording rec = AudioFiles.open(file)) {
+                all.add(CorpusService.segments(source(entry, project.recording(file).orElse(null), rec, file), null));
+                rates[i] = rec.sampleRateHz();
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        return org.echoic.corpus.BoutGaps.choose(org.echoic.corpus.BoutGaps.gaps(all, rates));
     }
 
     private static CorpusService.Source source(CorpusEntry entry, ProjectRecording pr, Recording rec, Path file)

@@ -68,4 +68,18 @@ class ProjectCorporaTest {
                 () -> ProjectCorpora.entry(p.withCorpus(entry(SegmentSource.AUTOMATIC)), "other"));
         assertTrue(n.getMessage().contains("'calls'"), n.getMessage());
     }
+
+    @Test
+    void aJoinGapLeftToTheDataIsStoredAsAutoAndChosenWhenTheCorpusIsBuilt() throws Exception {
+        CorpusEntry auto = new CorpusEntry("calls", List.of(SONG), SegmentSource.REFERENCE, -1,
+                SpectralFrames.DEFAULT.withBand(1000, 8000), 0.25, 5, Double.NaN);
+        assertEquals(CorpusEntry.AUTO, auto.toItem().fields().get("joinGapMs"));
+        assertTrue(Double.isNaN(CorpusEntry.fromItem(auto.toItem()).joinGapMs()), "auto survives a round trip");
+        Project p = project().withCorpus(auto);
+        ProjectCorpora.Built b = ProjectCorpora.build(p, ProjectCorpora.entry(p, null));
+        double gap = b.corpus().joinGapSeconds();
+        assertTrue(gap >= 0 && Double.isFinite(gap), "a chosen gap, not NaN: " + gap);
+        int annotations = AnnotationFormat.readAny(TABLE).size();
+        assertTrue(b.corpus().dataset().size() + b.corpus().skippedSegments() <= annotations);
+    }
 }

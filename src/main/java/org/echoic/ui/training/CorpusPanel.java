@@ -261,7 +261,8 @@ public final class CorpusPanel extends VBox {
             return new CorpusEntry(DRAFT_NAME, boxes().stream().filter(CheckBox::isSelected)
                     .map(b -> ((OpenRecording) b.getUserData()).recording().path()).toList(),
                     kind == 1 ? org.echoic.corpus.SegmentSource.REFERENCE : kind == 2
-                            ? org.echoic.corpus.SegmentSource.EDITED : org.echoic.corpus.SegmentSource.AUTOMATIC,
+                            ? org.echoic.corpus.SegmentSource.EDITED : kind == TABLES_ELSE_AUTOMATIC
+                            ? org.echoic.corpus.SegmentSource.TABLES : org.echoic.corpus.SegmentSource.AUTOMATIC,
                     channel.getValue() == null ? Recording.MEAN_CHANNEL : channel.getValue(), frames(),
                     validationFraction(), 1, joinGapMs());
         } catch (IllegalArgumentException e) {
@@ -278,7 +279,8 @@ public final class CorpusPanel extends VBox {
 
     private static boolean sameSettings(CorpusEntry a, CorpusEntry b) {
         return a.source() == b.source() && a.channel() == b.channel() && a.frames().equals(b.frames())
-                && a.validationFraction() == b.validationFraction() && a.joinGapMs() == b.joinGapMs();
+                && a.validationFraction() == b.validationFraction()
+                && Double.compare(a.joinGapMs(), b.joinGapMs()) == 0;
     }
 
     /** Shows {@code e} in the controls: its recordings ticked (the others not), its segments, channel and frames. */
@@ -290,7 +292,8 @@ public final class CorpusPanel extends VBox {
                 b.setSelected(e.recordings().contains(p));
             }
             source.getSelectionModel().select(e.source() == org.echoic.corpus.SegmentSource.REFERENCE ? 1
-                    : e.source() == org.echoic.corpus.SegmentSource.EDITED ? 2 : 0);
+                    : e.source() == org.echoic.corpus.SegmentSource.EDITED ? 2
+                    : e.source() == org.echoic.corpus.SegmentSource.TABLES ? TABLES_ELSE_AUTOMATIC : 0);
             if (channel.getItems().contains(e.channel())) {
                 channel.setValue(e.channel());
             }
@@ -309,7 +312,7 @@ public final class CorpusPanel extends VBox {
             scaling.setValue(e.frames().scaling());
             rangeDb.setText(number(e.frames().rangeDb()));
             validationFraction.setText(number(e.validationFraction()));
-            joinGapMs.setText(number(e.joinGapMs()));
+            joinGapMs.setText(Double.isNaN(e.joinGapMs()) ? CorpusEntry.AUTO : number(e.joinGapMs()));
         } finally {
             applying = false;
         }

@@ -46,6 +46,30 @@ final class FastActivations {
         return a.dataType() == DataType.FLOAT && a.ordering() == 'c' && a.elementWiseStride() == 1;
     }
 
+    /** x ← x + b, then z ← sigmoid(x), in one pass; requires {@link #applies} for (x, z) and (b, z). */
+    static void addSigmoid(INDArray x, INDArray b, INDArray z) {
+        FloatBuffer in = x.data().asNioFloat();
+        FloatBuffer bias = b.data().asNioFloat();
+        FloatBuffer out = z.data().asNioFloat();
+        int xOff = (int) x.offset();
+        int bOff = (int) b.offset();
+        int zOff = (int) z.offset();
+        int n = (int) x.length();
+        float[] chunk = new float[Math.min(CHUNK, n)];
+        float[] add = new float[chunk.length];
+        for (int from = 0; from < n; from += CHUNK) {
+            int len = Math.min(CHUNK, n - from);
+            in.get(xOff + from, chunk, 0, len);
+            bias.get(bOff + from, add, 0, len);
+            for (int i = 0; i < len; i++) {
+                chunk[i] += add[i];
+            }
+            in.put(xOff + from, chunk, 0, len);
+            sigmoid(chunk, len);
+            out.put(zOff + from, chunk, 0, len);
+        }
+    }
+
     /** z ← sigmoid(x); requires {@link #applies}. z may be x. */
     static void sigmoid(INDArray x, INDArray z) {
         apply(x, z, true);

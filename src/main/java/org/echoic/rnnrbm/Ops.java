@@ -37,6 +37,16 @@ final class Ops {
         }
     }
 
+    /** x ← x + b (same shape), then z ← sigmoid(x); one fused pass for contiguous float32 on the CPU. */
+    static void addSigmoid(INDArray x, INDArray b, INDArray z) {
+        if (FastActivations.applies(x, z) && FastActivations.applies(b, z)) {
+            FastActivations.addSigmoid(x, b, z);
+        } else {
+            x.addi(b);
+            sigmoid(x, z);
+        }
+    }
+
     /** z ← tanh(x): {@link FastActivations} for contiguous float32 on the CPU, else ND4J's op. */
     static void tanh(INDArray x, INDArray z) {
         if (FastActivations.applies(x, z)) {

@@ -54,6 +54,25 @@ class FastActivationsTest {
     }
 
     @Test
+    void addSigmoidKeepsTheSumAndWritesItsSigmoid() {
+        INDArray x = Nd4j.rand(DataType.FLOAT, 5000, 3).subi(0.5).muli(8);
+        INDArray b = Nd4j.rand(DataType.FLOAT, 5000, 3).subi(0.5);
+        INDArray sum = x.add(b);
+        INDArray z = Nd4j.create(DataType.FLOAT, 5000, 3);
+        Ops.addSigmoid(x, b, z);
+        for (int r = 0; r < 5000; r += 7) {
+            double s = sum.getDouble(r, 2);
+            assertEquals(s, x.getDouble(r, 2), 1e-6, "the pre-activation stays in x");
+            assertEquals(1 / (1 + Math.exp(-s)), z.getDouble(r, 2), 3e-7, "row " + r);
+        }
+        INDArray d = Nd4j.rand(DataType.DOUBLE, 4, 6);
+        INDArray db = Nd4j.rand(DataType.DOUBLE, 4, 6);
+        double want = 1 / (1 + Math.exp(-(d.getDouble(1, 2) + db.getDouble(1, 2))));
+        Ops.addSigmoid(d, db, d);
+        assertEquals(want, d.getDouble(1, 2), 1e-12, "the ND4J path gives the same");
+    }
+
+    @Test
     void stridedAndDoubleArraysUseNd4jOps() {
         INDArray a = Nd4j.rand(DataType.FLOAT, 4, 6);
         INDArray block = Ops.block(a, 0, 4, 2, 5);

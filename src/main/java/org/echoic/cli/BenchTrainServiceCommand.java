@@ -169,7 +169,7 @@ final class BenchTrainServiceCommand implements Callable<Integer> {
                 instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         try (Stream<Path> walk = Files.walk(p)) {
             for (Path q : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
                 Files.delete(q);

@@ -80,17 +80,6 @@ final class MeasureOptions {
 
     /** The 0-based channel or {@link Recording#MEAN_CHANNEL}. */
     int channel() {
-        if (channel.equalsIgnoreCase("mean")) {
-            return Recording.MEAN_CHANNEL;
-        }
-        try {
-            int ch = Integer.parseInt(channel.trim());
-            if (ch < 1) {
-                throw new IllegalArgumentException("--channel numbers start at 1: " + channel);
-            }
-            return ch - 1;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--channel must be 'mean' or a channel number from 1: " + channel, e);
-        }
+        return ChannelOption.parse(channel);
     }
 }

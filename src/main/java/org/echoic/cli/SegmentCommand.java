@@ -162,19 +162,7 @@ public final class SegmentCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     SegmentationParams params() {
-        int ch;
-        if (channel.equalsIgnoreCase("mean")) {
-            ch = Recording.MEAN_CHANNEL;
-        } else {
-            try {
-                ch = Integer.parseInt(channel) - 1;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--channel must be 'mean' or a channel number from 1: " + channel);
-            }
-            if (ch < 0) {
-                throw new IllegalArgumentException("--channel numbers start at 1: " + channel);
-            }
-        }
+        int ch = ChannelOption.parse(channel);
         double lo = Double.NaN;
         double hi = Double.NaN;
         if (band != null) {

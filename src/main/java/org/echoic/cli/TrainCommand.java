@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.echoic.corpus.Corpus;
@@ -208,23 +210,24 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * Ctrl-C (or a kill) asks the training loop to stop at the next batch boundary; the hook then waits up to a
-     * minute for the command's thread to finish writing its checkpoint.
+     * minute for the command to finish writing its checkpoint. It waits for {@link #uninstall()}, not for the
+     * command's thread to end: that thread goes on to {@code System.exit}, which waits for the hooks.
      */
     private static final class CtrlC {
         private final AtomicBoolean requested = new AtomicBoolean();
+        private final CountDownLatch finished = new CountDownLatch(1);
         private Thread hook;
 
         static CtrlC install() {
             CtrlC c = new CtrlC();
-            Thread main = Thread.currentThread();
             c.hook = new Thread(() -> {
                 c.requested.set(true);
                 try {
-                    main.join(60_000);
+                    c.finished.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            });
+            }, "echoic-train-stop");
             Runtime.getRuntime().addShutdownHook(c.hook);
             return c;
         }
@@ -234,8 +237,13 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         void uninstall() {
+            finished.countDown();
             if (!requested.get()) {
-                Runtime.getRuntime().removeShutdownHook(hook);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook has started: it sees the latch and returns at once
+                }
             }
         }
     }

@@ -28,12 +28,32 @@ final class Ops {
         Nd4j.gemm(a, b, c, ta, tb, alpha, beta);
     }
 
+    /** z ← sigmoid(x): {@link FastActivations} for contiguous float32 on the CPU, else ND4J's op. */
     static void sigmoid(INDArray x, INDArray z) {
-        Nd4j.getExecutioner().exec(new Sigmoid(x, z));
+        if (FastActivations.applies(x, z)) {
+            FastActivations.sigmoid(x, z);
+        } else {
+            Nd4j.getExecutioner().exec(new Sigmoid(x, z));
+        }
     }
 
+    /** x ← x + b (same shape), then z ← sigmoid(x); one fused pass for contiguous float32 on the CPU. */
+    static void addSigmoid(INDArray x, INDArray b, INDArray z) {
+        if (FastActivations.applies(x, z) && FastActivations.applies(b, z)) {
+            FastActivations.addSigmoid(x, b, z);
+        } else {
+            x.addi(b);
+            sigmoid(x, z);
+        }
+    }
+
+    /** z ← tanh(x): {@link FastActivations} for contiguous float32 on the CPU, else ND4J's op. */
     static void tanh(INDArray x, INDArray z) {
-        Nd4j.getExecutioner().exec(new Tanh(x, z));
+        if (FastActivations.applies(x, z)) {
+            FastActivations.tanh(x, z);
+        } else {
+            Nd4j.getExecutioner().exec(new Tanh(x, z));
+        }
     }
 
     static void gate(GateActivation g, INDArray x) {

@@ -150,8 +150,7 @@ public final class TrainingPass implements AutoCloseable {
         for (int s = 0; s < k; s++) {
             Ops.bernoulli(hProb, h, rng);
             gemm(h, p.w, vn, false, true, 1.0, 0.0);
-            vn.addi(bv);
-            Ops.sigmoid(vn, vn);
+            Ops.addSigmoid(vn, bv, vn);
             if (sampleVisible) {
                 INDArray f = rows(tmpF, 0, n);
                 Ops.bernoulli(vn, f, rng);
@@ -172,8 +171,7 @@ public final class TrainingPass implements AutoCloseable {
         long n = n();
         INDArray a = rows(tmpH, 0, n);
         gemm(rows(vneg, 0, n), model.params().w, a, false, false, 1.0, 0.0);
-        a.addi(rows(bhT, 0, n));
-        Ops.sigmoid(a, rows(hneg, 0, n));
+        Ops.addSigmoid(a, rows(bhT, 0, n), rows(hneg, 0, n));
     }
 
     /** The chain's v̂ (a live view, T·B × F, time-major). */
@@ -297,12 +295,10 @@ public final class TrainingPass implements AutoCloseable {
         acc.assign(0);
         for (int s = 0; s < k; s++) {
             gemm(vn, p.w, a, false, false, 1.0, 0.0);
-            a.addi(rows(bhT, 0, n));
-            Ops.sigmoid(a, a);
+            Ops.addSigmoid(a, rows(bhT, 0, n), a);
             Ops.bernoulli(a, h, rng);
             gemm(h, p.w, vn, false, true, 1.0, 0.0);
-            vn.addi(rows(bvT, 0, n));
-            Ops.sigmoid(vn, vn);
+            Ops.addSigmoid(vn, rows(bvT, 0, n), vn);
             if (s >= k - averaged && averaged > 1) {
                 acc.addi(vn);
             }

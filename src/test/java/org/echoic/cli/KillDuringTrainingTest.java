@@ -99,4 +99,33 @@ class KillDuringTrainingTest {
         }
         assertTrue(killedMidRun >= 1, "at least one kill landed while the run was still training");
     }
+
+    @Test
+    void aPoliteKillStopsAtTheNextBatchSavesAndExitsAtOnce() throws Exception {
+        Path data = data();
+        Path out = dir.resolve("terminated");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.echoic.Echoic"));
+        cmd.addAll(args(data, out).subList(0, 11));
+        cmd.addAll(List.of("--epochs-per-stage", "500", "--lr-schedule", "1e-3", "--seed", "9", "--out", out.toString()));
+        Path log = dir.resolve("terminated.log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        Process p = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(out.resolve("model.json")) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        assertTrue(p.isAlive(), "still training when the signal is sent: " + Files.readString(log));
+        p.destroy();
+        boolean exited = p.waitFor(30, TimeUnit.SECONDS);
+        p.destroyForcibly();
+        assertTrue(exited, "the JVM exits after SIGTERM once the checkpoint is written (the shutdown hook used to "
+                + "wait for the thread that called System.exit)");
+        assertTrue(Files.readString(log).contains("training stopped"), Files.readString(log));
+        CheckpointFolder.Loaded l = CheckpointFolder.load(out);
+        assertTrue(l.state().nextEpoch() >= 1 && l.state().nextEpoch() < 500, "epoch " + l.state().nextEpoch());
+        l.optimizer().close();
+        l.model().close();
+    }
 }

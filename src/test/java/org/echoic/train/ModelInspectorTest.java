@@ -69,7 +69,8 @@ class ModelInspectorTest {
             }
             for (int l = 0; l < 3; l++) {
                 for (int k = 0; k < CFG.nRecurrent(); k++) {
-                    assertEquals(want.states()[l][t][k], a.recurrent()[l][t][k], 1e-5, "layer " + l + " t " + t);
+                    // float32 tanh/sigmoid (FastActivations, ≤ 4e-7) amplified by weights of s.d. 0.8 over 3 layers
+                    assertEquals(want.states()[l][t][k], a.recurrent()[l][t][k], 5e-5, "layer " + l + " t " + t);
                 }
             }
         }

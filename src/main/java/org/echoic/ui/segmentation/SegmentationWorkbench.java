@@ -30,6 +30,7 @@ import org.echoic.service.SegmentationSnapshot;
 public final class SegmentationWorkbench {
     private final WorkbenchView view;
     private final SegmentationState state;
+    private final SegmentationPanel panel;
     private final SegmentsTable table;
     private final AgreementPanel agreement;
     private final SegmentExportActions exports;
@@ -50,7 +51,7 @@ public final class SegmentationWorkbench {
         agreement = new AgreementPanel(state, view.statusBar()::setMessage);
         exports = new SegmentExportActions(state, view.service().executors(), view.statusBar()::setMessage);
         exports.setSpectrogramSettings(() -> view.spectrogramLane().settingsProperty().get().stft());
-        SegmentationPanel panel = new SegmentationPanel(state, agreement, exports);
+        panel = new SegmentationPanel(state, agreement, exports);
         table = new SegmentsTable(state);
         Tab tuning = new Tab("Segmentation", panel);
         Tab segments = new Tab("Segments", table);
@@ -76,6 +77,14 @@ public final class SegmentationWorkbench {
     /** Installs segmentation into {@code view}, backed by {@code service}. */
     public static SegmentationWorkbench install(WorkbenchView view, SegmentationService service) {
         return new SegmentationWorkbench(view, service);
+    }
+
+    /**
+     * Whether a recording opened with the default parameters (no saved settings) gets the band, length and
+     * threshold suggestion automatically (the application turns it on; off by default so tests see the defaults).
+     */
+    public void setSuggestOnFirstOpen(boolean on) {
+        panel.setSuggestOnFirstOpen(on);
     }
 
     public SegmentationState state() {

@@ -15,11 +15,7 @@ import org.echoic.dsp.WindowFunction;
  * references): the band is where the loud moments stand out from the noise (per frequency bin, the 98th percentile
  * of the power over time at least {@value #EXCESS_DB} dB above its 20th percentile; the 2–98 % span of that excess
  * power, widened by 20 %), the maximum length is 1.5 × the longest run the segmenter finds in that band (so no call
- * is rejected as too long). When the threshold is set in dB above the noise floor and the recording's envelope in
- * that band spans little above its floor (a quiet or distant chorus: its 99th percentile less than twice the
- * threshold above the 20th), the threshold becomes half that span, at least {@value #LOWEST_ABOVE_NOISE_DB} dB, so
- * the calls are found at all; recordings with a wide span keep the base threshold. The spectrum is taken from at
- * most {@value #EXCERPTS} excerpts of
+ * is rejected as too long). The spectrum is taken from at most {@value #EXCERPTS} excerpts of
  * {@value #EXCERPT_SECONDS} s spread over the recording, so an hour costs as much as a minute. Stateless;
  * thread-safe; call it off the UI thread.
  */
@@ -32,10 +28,6 @@ public final class SegmentationSuggestion {
     static final double EXCESS_DB = 20;
     static final int EXCERPTS = 30;
     static final double EXCERPT_SECONDS = 2;
-    /** The lowest threshold above the noise floor suggested for a recording of small span, in dB. */
-    static final double LOWEST_ABOVE_NOISE_DB = 3;
-    /** The upper percentile of the envelope whose distance from the noise floor is its span. */
-    static final double SPAN_PERCENTILE = 99;
     /** The longest maximum length suggested, in ms. */
     static final double LONGEST_MS = 60_000;
 
@@ -58,20 +50,7 @@ public final class SegmentationSuggestion {
         SegmentationParams p = band == null ? base : base.withBand(band[0], band[1]);
         SegmentationParams all = p.withMinLengthMs(base.minLengthMs()).withMaxLengthMs(LONGEST_MS * 10);
         double longestMs = 0;
-        String thresholdText = "";
         try (SegmentationModel m = new SegmentationModel(rec)) {
-            if (base.usesNoiseThreshold()) {
-                Envelope env = m.computeEnvelope(all.envelopeSpec(), executor, null);
-                double floor = Math.max(1, env.percentileSum(SegmentationParams.NOISE_PERCENTILE));
-                double spanDb = 20 * Math.log10(Math.max(floor, env.percentileSum(SPAN_PERCENTILE)) / floor);
-                if (spanDb < 2 * base.aboveNoiseDb()) {
-                    double db = Math.max(LOWEST_ABOVE_NOISE_DB, Math.round(spanDb) / 2.0);
-                    p = p.withAboveNoiseDb(db);
-                    all = all.withAboveNoiseDb(db);
-                    thresholdText = String.format(java.util.Locale.ROOT,
-                            "; the envelope spans only %.1f dB above its floor, so the threshold is %.1f dB", spanDb, db);
-                }
-            }
             for (Segment s : m.segments(all.withBufferMs(0), executor, null).segments()) {
                 longestMs = Math.max(longestMs, s.lengthFrames() * 1000.0 / rec.sampleRateHz());
             }
@@ -80,8 +59,8 @@ public final class SegmentationSuggestion {
         p = p.withMaxLengthMs(Math.max(maxMs, base.minLengthMs() + 1));
         String bandText = band == null ? "no band stands out from the noise (the high-pass stays)"
                 : String.format(java.util.Locale.ROOT, "band %.0f–%.0f Hz", band[0], band[1]);
-        return new Suggestion(p, String.format(java.util.Locale.ROOT, "%s%s; longest call %.0f ms, so at most %.0f ms",
-                bandText, thresholdText, longestMs, p.maxLengthMs()));
+        return new Suggestion(p, String.format(java.util.Locale.ROOT, "%s; longest call %.0f ms, so at most %.0f ms",
+                bandText, longestMs, p.maxLengthMs()));
     }
 
     /** The band {low, high} in Hz where the recording's loud moments stand out from its noise, or null. */

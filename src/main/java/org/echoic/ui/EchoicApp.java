@@ -127,7 +127,6 @@ public final class EchoicApp extends Application {
         ProjectController project = ProjectController.install(stage, view, projects);
         SegmentationService segmentations = new SegmentationService(executors.compute(), projects);
         SegmentationWorkbench segmentation = SegmentationWorkbench.install(view, segmentations);
-        segmentation.setSuggestOnFirstOpen(true);
         org.echoic.ui.measure.MeasureWorkbench.install(view, segmentation.state());
         String version = EchoicApp.class.getPackage().getImplementationVersion();
         TrainingTab training = TrainingTab.install(stage, view, projects, executors,

@@ -60,14 +60,6 @@ public final class SegmentationPanel extends ScrollPane {
     private final CheckBox overlapFree = new CheckBox("Padding stops half-way between neighbours (no overlaps)");
     private final Button suggest = new Button("Suggest band and lengths");
     private final Label suggestion = new Label();
-    private final Button undoSuggestion = new Button("Undo suggestion");
-    /** The parameters before the last applied suggestion (for Undo), or null. */
-    private SegmentationParams beforeSuggestion;
-    /** The parameters when an automatic first-open suggestion started (applied only if still unchanged), or null. */
-    private SegmentationParams autoStart;
-    /** Recordings already given their automatic suggestion in this window (once per recording). */
-    private final java.util.Set<java.nio.file.Path> autoSuggested = new java.util.HashSet<>();
-    private boolean suggestOnFirstOpen;
     private Future<SegmentationSuggestion.Suggestion> suggesting;
     private final Timeline suggestPoll = new Timeline(new KeyFrame(Duration.millis(100), e -> pollSuggestion()));
     private final SliderSpinner percentile;
@@ -107,9 +99,6 @@ public final class SegmentationPanel extends ScrollPane {
         suggest.setId("suggestButton");
         suggest.setOnAction(e -> startSuggestion());
         suggestion.setId("suggestionLabel");
-        undoSuggestion.setId("undoSuggestionButton");
-        undoSuggestion.setDisable(true);
-        undoSuggestion.setOnAction(e -> undoSuggestion());
         suggestion.setWrapText(true);
         suggestPoll.setCycleCount(Animation.INDEFINITE);
         buffer = new SliderSpinner("buffer", 0, 100, 5, 1, true, v -> change(p -> p.withBufferMs(v)));
@@ -145,7 +134,7 @@ public final class SegmentationPanel extends ScrollPane {
         Tooltip.install(histogram, new Tooltip("Durations of the segments (ms)"));
 
         VBox box = new VBox(6,
-                suggest, undoSuggestion, suggestion,
+                suggest, suggestion,
                 heading("Threshold"), thresholdMode, aboveNoise, percentile, threshold,
                 heading("Buffer on both sides (ms)"), buffer,
                 heading("Length (ms): kept when min < length < max"), lengths,
@@ -163,10 +152,7 @@ public final class SegmentationPanel extends ScrollPane {
         });
         setContent(box);
         state.snapshotProperty().addListener((o, a, b) -> show(b));
-        state.sessionProperty().addListener((o, a, b) -> {
-            showParams(b == null ? null : b.params());
-            suggestOnFirstOpen(b);
-        });
+        state.sessionProperty().addListener((o, a, b) -> showParams(b == null ? null : b.params()));
         showParams(state.session() == null ? null : state.session().params());
         show(state.snapshot());
     }
@@ -185,35 +171,6 @@ public final class SegmentationPanel extends ScrollPane {
         percentile.setVisible(!noise);
         percentile.setManaged(!noise);
         change(p -> noise ? p.withAboveNoiseDb(aboveNoise.value()) : p.withPercentile(percentile.value()));
-    }
-
-    /**
-     * A recording opened with Echoic's default parameters (no saved settings) gets the suggestion automatically,
-     * once; it is applied only if the parameters are still the defaults when it arrives (a project's saved settings
-     * restored meanwhile win), can be undone, and is then saved with the project like any change.
-     */
-    void setSuggestOnFirstOpen(boolean on) {
-        suggestOnFirstOpen = on;
-        suggestOnFirstOpen(state.session());
-    }
-
-    private void suggestOnFirstOpen(SegmentationSession s) {
-        if (!suggestOnFirstOpen || s == null || !SegmentationParams.DEFAULTS.equals(s.params()) || !autoSuggested.add(s.recording().path())) {
-            return;
-        }
-        startSuggestion();
-        autoStart = suggesting == null ? null : s.params();
-    }
-
-    private void undoSuggestion() {
-        if (beforeSuggestion != null) {
-            SegmentationParams back = beforeSuggestion;
-            change(p -> back);
-            showParams(state.session().params());
-            suggestion.setText("Suggestion undone");
-        }
-        beforeSuggestion = null;
-        undoSuggestion.setDisable(true);
     }
 
     /** Computes the suggestion off the JavaFX thread; the poll applies it when it arrives. */
@@ -236,18 +193,9 @@ public final class SegmentationPanel extends ScrollPane {
         suggest.setDisable(false);
         try {
             SegmentationSuggestion.Suggestion got = suggesting.get();
-            SegmentationParams now = state.session() == null ? null : state.session().params();
-            if (now == null || (autoStart != null && !autoStart.equals(now))) {
-                return;
-            }
-            beforeSuggestion = now;
-            undoSuggestion.setDisable(false);
-            suggestion.setText((autoStart != null ? "Suggested on first open: " : "Suggested: ") + got.why());
-            SegmentationParams g = got.params();
-            change(p -> {
-                SegmentationParams q = p.withBand(g.bandLowHz(), g.bandHighHz()).withMaxLengthMs(g.maxLengthMs());
-                return p.usesNoiseThreshold() && g.usesNoiseThreshold() ? q.withAboveNoiseDb(g.aboveNoiseDb()) : q;
-            });
+            suggestion.setText("Suggested: " + got.why());
+            change(p -> p.withBand(got.params().bandLowHz(), got.params().bandHighHz())
+                    .withMaxLengthMs(got.params().maxLengthMs()));
             showParams(state.session().params());
         } catch (CancellationException e) {
             suggestion.setText("Suggestion cancelled");
@@ -257,7 +205,6 @@ public final class SegmentationPanel extends ScrollPane {
             Thread.currentThread().interrupt();
         } finally {
             suggesting = null;
-            autoStart = null;
         }
     }
 

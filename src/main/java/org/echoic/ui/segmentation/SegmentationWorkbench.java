@@ -30,7 +30,6 @@ import org.echoic.service.SegmentationSnapshot;
 public final class SegmentationWorkbench {
     private final WorkbenchView view;
     private final SegmentationState state;
-    private final SegmentationPanel panel;
     private final SegmentsTable table;
     private final AgreementPanel agreement;
     private final SegmentExportActions exports;
@@ -51,7 +50,7 @@ public final class SegmentationWorkbench {
         agreement = new AgreementPanel(state, view.statusBar()::setMessage);
         exports = new SegmentExportActions(state, view.service().executors(), view.statusBar()::setMessage);
         exports.setSpectrogramSettings(() -> view.spectrogramLane().settingsProperty().get().stft());
-        panel = new SegmentationPanel(state, agreement, exports);
+        SegmentationPanel panel = new SegmentationPanel(state, agreement, exports);
         table = new SegmentsTable(state);
         Tab tuning = new Tab("Segmentation", panel);
         Tab segments = new Tab("Segments", table);
@@ -77,14 +76,6 @@ public final class SegmentationWorkbench {
     /** Installs segmentation into {@code view}, backed by {@code service}. */
     public static SegmentationWorkbench install(WorkbenchView view, SegmentationService service) {
         return new SegmentationWorkbench(view, service);
-    }
-
-    /**
-     * Whether a recording opened with the default parameters (no saved settings) gets the band, length and
-     * threshold suggestion automatically (the application turns it on; off by default so tests see the defaults).
-     */
-    public void setSuggestOnFirstOpen(boolean on) {
-        panel.setSuggestOnFirstOpen(on);
     }
 
     public SegmentationState state() {

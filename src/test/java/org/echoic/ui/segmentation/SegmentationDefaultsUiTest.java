@@ -162,23 +162,4 @@ class SegmentationDefaultsUiTest {
         assertTrue(range[1] >= 5298 * 1.2, "an auto-tuned 5,298 ms maximum is not pinned at the slider's end: "
                 + range[1]);
     }
-
-    @Test
-    void aRecordingWithoutSavedSettingsGetsTheSuggestionOnFirstOpenAndItCanBeUndone(FxRobot robot) throws Exception {
-        awaitSettled();
-        assertEquals(SegmentationParams.DEFAULTS, seg.state().session().params());
-        robot.interact(() -> seg.setSuggestOnFirstOpen(true));
-        Label why = robot.lookup("#suggestionLabel").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> why.getText().startsWith("Suggested on first open: "));
-        awaitSettled();
-        SegmentationParams p = seg.state().session().params();
-        assertTrue(p.hasBand() && p.bandLowHz() < 3000 && p.bandHighHz() > 3000, why.getText() + " " + p);
-        assertEquals(500, p.maxLengthMs(), 0, why.getText());
-        robot.interact(() -> seg.setSuggestOnFirstOpen(true));
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-        assertTrue(why.getText().startsWith("Suggested on first open: "), "once per recording: " + why.getText());
-        robot.interact(() -> robot.lookup("#undoSuggestionButton").queryAs(Button.class).fire());
-        awaitSettled();
-        assertEquals(SegmentationParams.DEFAULTS, seg.state().session().params(), "Undo restores the defaults");
-    }
 }

@@ -17,6 +17,7 @@ import org.echoic.cluster.VMeasure;
 import org.echoic.dsp.synth.CallTypeSynthesiser;
 import org.echoic.dsp.synth.FinchSongSynthesiser;
 import org.echoic.dsp.synth.SynthesisedAudio;
+import org.echoic.dsp.synth.VariableFinchSynthesiser;
 import org.echoic.io.Json;
 import org.echoic.segment.Segment;
 import org.echoic.service.CallTypeEmbedder;
@@ -35,18 +36,22 @@ import picocli.CommandLine.Option;
         description = "Embed + UMAP + HDBSCAN of synthetic songs of known syllable types: speed and V-measure (JSON).")
 final class BenchClusterCommand implements Callable<Integer> {
     /** Which synthesiser makes the songs. */
-    enum Corpus { calltypes, finch }
+    enum Corpus { calltypes, finch, variable }
 
     @Option(names = "--corpus", description = "calltypes (CallTypeSynthesiser: --types types of bird --bird-seed) or "
             + "finch (FinchSongSynthesiser, issue 16's Bengalese-finch-like song: types i, a–f; --song-seconds "
-            + "each) (default ${DEFAULT-VALUE}).")
+            + "each) or variable (VariableFinchSynthesiser: --types 8–12, alike and imbalanced types, hand-segment "
+            + "boundaries, --background noise) (default ${DEFAULT-VALUE}).")
     Corpus corpus = Corpus.calltypes;
+    @Option(names = "--background", arity = "1..*", description = "variable: 32 kHz recordings whose sound lies "
+            + "under every song (e.g. the non-song parts of real recordings); default: pink noise only.")
+    List<Path> background = List.of();
     @Option(names = "--song-seconds", description = "finch: seconds per recording (default ${DEFAULT-VALUE}).")
     double songSeconds = 8;
     @Option(names = "--songs", description = "Songs (default ${DEFAULT-VALUE}).")
     int songs = 35;
-    @Option(names = "--types", description = "Syllable types of the bird (default ${DEFAULT-VALUE}).")
-    int types = CallTypeSynthesiser.DEFAULT_TYPES;
+    @Option(names = "--types", description = "Syllable types of the bird (default: 8 for calltypes, 10 for variable).")
+    Integer types;
     @Option(names = "--bird-seed", description = "Which synthetic bird (default ${DEFAULT-VALUE}).")
     long birdSeed = 1;
     @Mixin
@@ -61,13 +66,19 @@ final class BenchClusterCommand implements Callable<Integer> {
         if (songs < 1 || !(songSeconds > 0)) {
             throw new IllegalArgumentException("--songs must be at least 1 and --song-seconds above 0");
         }
+        int typeCount = types != null ? types : corpus == Corpus.variable ? VariableFinchSynthesiser.DEFAULT_TYPES
+                : CallTypeSynthesiser.DEFAULT_TYPES;
+        float[] noise = corpus == Corpus.variable ? BackgroundNoise.read(background,
+                VariableFinchSynthesiser.SAMPLE_RATE_HZ) : null;
         List<String> truth = new ArrayList<>();
         List<SegmentEmbeddings.Item> items = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int s = 0; s < songs; s++) {
-            SynthesisedAudio song = corpus == Corpus.finch
-                    ? FinchSongSynthesiser.synthesise(songSeconds, birdSeed, s + 1)
-                    : CallTypeSynthesiser.song(birdSeed, types, s);
+            SynthesisedAudio song = switch (corpus) {
+                case finch -> FinchSongSynthesiser.synthesise(songSeconds, birdSeed, s + 1);
+                case variable -> VariableFinchSynthesiser.song(birdSeed, typeCount, s, noise);
+                case calltypes -> CallTypeSynthesiser.song(birdSeed, typeCount, s);
+            };
             Recording rec = new ArrayRecording(Path.of("song-" + s + ".wav"), song.sampleRateHz(), song.samples());
             CorpusService.Source source = new CorpusService.Source(rec.path().toString(), rec, null, null);
             int i = 0;
@@ -96,6 +107,7 @@ final class BenchClusterCommand implements Callable<Integer> {
         out.put("songs", songs);
         out.put("types", new java.util.HashSet<>(truth).size());
         out.put("segments", items.size());
+        out.put("background", background.stream().map(p -> p.getFileName().toString()).toList());
         out.put("dimensions", vectors.length == 0 ? 0 : vectors[0].length);
         out.put("clusters", result.clusters());
         out.put("noiseFraction", (double) result.noise() / Math.max(1, items.size()));

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.echoic.audio.Recording;
 import org.echoic.corpus.Corpus;
+import org.echoic.corpus.CorpusBuilder;
 import org.echoic.dsp.FrameScaling;
 import org.echoic.dsp.SpectralFrames;
 import org.echoic.dsp.StftParams;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Option;
 
 /** Options of {@code train --recordings}: segmentation of the files and the frames the model sees. */
 final class CorpusOptions {
-    @Option(names = "--nperseg", description = "STFT samples per segment of the frames (default ${DEFAULT-VALUE}).")
-    int nperseg = StftParams.DEFAULT.nperseg();
+    @Option(names = "--nperseg", description = "STFT samples per segment of the frames (default ${DEFAULT-VALUE}: "
+            + "song frames, 8 ms hops at 32 kHz).")
+    int nperseg = CorpusBuilder.SONG_NPERSEG;
     @Option(names = "--noverlap", description = "STFT overlap (default: nperseg / 2).")
     Integer noverlap;
     @Option(names = "--band", paramLabel = "LOW:HIGH", description = "Keep LOW..HIGH Hz of every frame (default: all).")

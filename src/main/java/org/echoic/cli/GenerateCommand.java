@@ -65,8 +65,9 @@ final class GenerateCommand implements Callable<Integer> {
     int k = GenerateDefaults.GIBBS_STEPS;
     @Option(names = "--sample", description = "Output Bernoulli samples instead of mean-field values.")
     boolean sample;
-    @Option(names = "--from-previous", description = "Start each frame's chain at the previous frame.")
-    boolean fromPrevious;
+    @Option(names = "--chain-start", description = "Where each frame's Gibbs chain starts: previous (the previous "
+            + "frame; the default, it keeps syllables and silences whole) or zeros.")
+    String chainStart = GenerationParams.DEFAULT_FROM_PREVIOUS ? "previous" : "zeros";
     @Option(names = "--prime", description = "Recording (audio) or data set (JSON) whose segment primes the state.")
     Path prime;
     @Option(names = {"--prime-segment", "--prime-sequence"},
@@ -115,7 +116,11 @@ final class GenerateCommand implements Callable<Integer> {
                 count = 1;
                 seed = req.params().seed();
             } else {
-                GenerationParams params = new GenerationParams(frameCount(info), k, temperature, sample, fromPrevious,
+                if (!chainStart.equals("zeros") && !chainStart.equals("previous")) {
+                    throw new IllegalArgumentException("--chain-start must be previous or zeros, got " + chainStart);
+                }
+                GenerationParams params = new GenerationParams(frameCount(info), k, temperature, sample,
+                        chainStart.equals("previous"),
                         seed);
                 req = new GenerationRequest(params, count,
                         prime == null ? null : GenerationReplay.primer(prime, primeSegment, primeFrames, info), iterations);

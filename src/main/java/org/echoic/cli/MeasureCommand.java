@@ -72,7 +72,7 @@ public final class MeasureCommand implements Callable<Integer> {
             Optional<Path> t = table != null ? Optional.of(table) : MeasurementTables.tableBeside(rec);
             if (t.isEmpty()) {
                 err.println("echoic: " + rec + ": no selection table beside it (looked for "
-                        + org.echoic.service.SegmentTables.LOOKED_FOR + " or *.selections.txt); skipped");
+                        + org.echoic.service.SegmentTables.LOOKED_FOR + "); skipped");
                 bad++;
                 continue;
             }

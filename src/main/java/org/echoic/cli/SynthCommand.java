@@ -12,6 +12,7 @@ import org.echoic.dsp.synth.CallTypeSynthesiser;
 import org.echoic.dsp.synth.FinchSongSynthesiser;
 import org.echoic.dsp.synth.SynthesisedAudio;
 import org.echoic.dsp.synth.UltrasonicSynthesiser;
+import org.echoic.dsp.synth.VariableFinchSynthesiser;
 import org.echoic.io.AtomicFiles;
 import org.echoic.io.WavWriter;
 
@@ -27,11 +28,12 @@ import picocli.CommandLine.Option;
 public final class SynthCommand implements Callable<Integer> {
 
     /** What to synthesise. */
-    enum Kind { bird, ultrasonic, finch, calltypes }
+    enum Kind { bird, ultrasonic, finch, calltypes, variable }
 
     @Option(names = "--kind", required = true, description = "bird (44.1 kHz song), ultrasonic (250 kHz calls), "
             + "finch (32 kHz Bengalese-finch-like song with labelled syllable types i, a–f) or "
-            + "calltypes (a folder of 32 kHz songs of known syllable types, labelled a, b, …).")
+            + "calltypes (a folder of 32 kHz songs of known syllable types, labelled a, b, …) or variable (the same "
+            + "with 8–12 alike, imbalanced types, hand-segment boundaries and --background noise).")
     Kind kind;
 
     @Option(names = "--bird-seed", defaultValue = "1", description = "finch: which bird (its syllable types).")
@@ -50,8 +52,12 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--songs", description = "calltypes: how many songs (default ${DEFAULT-VALUE}).")
     int songs = 35;
 
-    @Option(names = "--types", description = "calltypes: syllable types (default ${DEFAULT-VALUE}).")
-    int types = CallTypeSynthesiser.DEFAULT_TYPES;
+    @Option(names = "--types", description = "calltypes, variable: syllable types (default 8 and 10).")
+    Integer types;
+
+    @Option(names = "--background", arity = "1..*", description = "variable: 32 kHz recordings whose sound lies "
+            + "under every song (e.g. the non-song parts of real recordings); default: pink noise only.")
+    java.util.List<Path> background = java.util.List.of();
 
     @Option(names = "--out", required = true, description = "The WAV file to write, the CSV goes beside it (for "
             + "finch with --count above 1 and for calltypes: the folder of the songs and their CSVs).")
@@ -62,7 +68,7 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (kind == Kind.calltypes) {
+        if (kind == Kind.calltypes || kind == Kind.variable) {
             return writeSongs();
         }
         if (count > 1) {
@@ -82,7 +88,7 @@ public final class SynthCommand implements Callable<Integer> {
             case ultrasonic -> UltrasonicSynthesiser.synthesise(
                     seconds == null ? UltrasonicSynthesiser.DEFAULT_SECONDS : seconds, seed);
             case finch -> FinchSongSynthesiser.synthesise(seconds == null ? 20 : seconds, birdSeed, seed);
-            case calltypes -> throw new IllegalStateException();
+            case calltypes, variable -> throw new IllegalStateException();
         };
         write(out, audio);
         return 0;
@@ -102,17 +108,22 @@ public final class SynthCommand implements Callable<Integer> {
         if (songs < 1) {
             throw new IllegalArgumentException("--songs must be at least 1");
         }
+        int typeCount = types != null ? types : kind == Kind.variable ? VariableFinchSynthesiser.DEFAULT_TYPES
+                : CallTypeSynthesiser.DEFAULT_TYPES;
+        float[] noise = kind == Kind.variable ? BackgroundNoise.read(background,
+                VariableFinchSynthesiser.SAMPLE_RATE_HZ) : null;
         java.nio.file.Files.createDirectories(out);
         int calls = 0;
         for (int s = 0; s < songs; s++) {
-            SynthesisedAudio audio = CallTypeSynthesiser.song(seed, types, s);
+            SynthesisedAudio audio = kind == Kind.variable ? VariableFinchSynthesiser.song(seed, typeCount, s, noise)
+                    : CallTypeSynthesiser.song(seed, typeCount, s);
             Path wav = out.resolve(String.format(Locale.ROOT, "song-%02d.wav", s + 1));
             WavWriter.write(wav, audio.samples(), audio.sampleRateHz(), WavWriter.Format.PCM16);
             writeTruth(truthPath(wav), audio);
             calls += audio.calls().size();
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "wrote %d songs of %d syllable types (%d syllables) to %s%n", songs, types, calls,
+        stdout.printf(Locale.ROOT, "wrote %d songs of %d syllable types (%d syllables) to %s%n", songs, typeCount, calls,
                 out);
         stdout.flush();
         return 0;

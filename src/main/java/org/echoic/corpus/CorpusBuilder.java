@@ -21,6 +21,14 @@ import org.echoic.train.SequenceDataset;
  * interruption between segments. Not thread-safe (one builder per job).
  */
 public final class CorpusBuilder {
+    /**
+     * STFT samples per frame of a song corpus built from recordings (with half overlap: 8 ms hops at 32 kHz, 11.6 ms
+     * at 22.05 kHz). With 256 (4 ms hops) a syllable is 20 frames and a gap 10, the model's one-step prediction is
+     * "repeat the previous frame", and generation has no syllables; with 512 it generates syllables separated by
+     * silences (README "Song models from recordings").
+     */
+    public static final int SONG_NPERSEG = 512;
+
     private final SpectralFrames settings;
     private final int channel;
     private final List<float[][]> sequences = new ArrayList<>();

@@ -1,13 +1,11 @@
 package org.echoic.service;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
-import java.util.stream.Stream;
 
 import org.echoic.audio.Recording;
 import org.echoic.dsp.StftParams;
@@ -36,23 +34,9 @@ public final class MeasurementTables {
     private MeasurementTables() {
     }
 
-    /**
-     * The selection table of {@code recording}: one {@link SegmentTables#besides} finds, else the first (by name)
-     * {@code <base>.*selections.txt} beside it (Raven's names, e.g. {@code rec.first10s.selections.txt}).
-     */
+    /** The selection table of {@code recording}: the one {@link SegmentTables#besides} finds. */
     public static Optional<Path> tableBeside(Path recording) throws IOException {
-        Optional<Path> known = SegmentTables.besides(recording);
-        if (known.isPresent()) {
-            return known;
-        }
-        String base = baseName(recording);
-        Path dir = recording.toAbsolutePath().getParent();
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith(base + ".") && n.endsWith("selections.txt") && Files.isRegularFile(p);
-            }).sorted().findFirst();
-        }
+        return SegmentTables.besides(recording);
     }
 
     /**

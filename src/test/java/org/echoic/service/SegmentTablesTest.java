@@ -47,4 +47,33 @@ class SegmentTablesTest {
         List<Segment> s = SegmentTables.read(table, 44100);
         assertEquals(18, s.size(), "the 18 labelled events (frequency lines are not rows)");
     }
+
+    @Test
+    void findsRavenTablesNamedAsRavenSavesThemOrWithATagOfTheirOwn() throws IOException {
+        Path rec = dir.resolve("dawn.wav");
+        Files.writeString(rec, "");
+        String header = "Selection\tView\tChannel\tBegin Time (s)\tEnd Time (s)\n1\tSpectrogram 1\t1\t0.5\t0.75\n";
+        Files.writeString(dir.resolve("dawn-other.Table.1.selections.txt"), header);
+        Files.writeString(dir.resolve("dawn.Table.3.selections.txt"), header);
+        assertEquals(dir.resolve("dawn.Table.3.selections.txt"), SegmentTables.besides(rec).orElseThrow(),
+                "Raven's X.Table.N.selections.txt for N other than 1; another recording's table is not taken");
+        Files.writeString(dir.resolve("dawn.first10s.selections.txt"), header);
+        assertEquals(dir.resolve("dawn.Table.3.selections.txt"), SegmentTables.besides(rec).orElseThrow(),
+                "the first by name when several Raven tables are beside it");
+        Files.delete(dir.resolve("dawn.Table.3.selections.txt"));
+        assertEquals(dir.resolve("dawn.first10s.selections.txt"), SegmentTables.besides(rec).orElseThrow());
+        Files.writeString(dir.resolve("dawn.txt"), "0.1\t0.2\tA\n");
+        assertEquals(dir.resolve("dawn.txt"), SegmentTables.besides(rec).orElseThrow(),
+                "an exact suffix still comes first");
+    }
+
+    @Test
+    void findsTheRavenTableOfTheRealChorusSnippet() throws IOException {
+        Path rec = SharedData.recording("chorus-raven/Recording_1_Segment_07-snippet.wav");
+        Path table = SegmentTables.besides(rec).orElseThrow();
+        assertEquals("Recording_1_Segment_07-snippet.first10s.selections.txt", table.getFileName().toString());
+        List<Segment> s = SegmentTables.read(table, 32000);
+        assertTrue(s.size() >= 4 && s.get(0).startFrame() == Math.round(0.17809591100000002 * 32000),
+                "the snippet's Raven rows: " + s.size());
+    }
 }

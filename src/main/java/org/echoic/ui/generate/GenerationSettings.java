@@ -61,7 +61,7 @@ final class GenerationSettings extends GridPane {
         row = add(row, "Seed", seed, "Seed of the batch; sequence i uses seed + i");
         frameKind.setValue("mean-field");
         row = add(row, "Frames", frameKind, "Mean-field values or Bernoulli samples");
-        chainStart.setValue("zeros");
+        chainStart.setValue(GenerationParams.DEFAULT_FROM_PREVIOUS ? "previous frame" : "zeros");
         row = add(row, "Chain start", chainStart, "Start each frame's Gibbs chain at zeros or at the previous frame");
         row = add(row, "Sequences", count, "How many sequences to generate");
         row = add(row, "Griffin-Lim", iterations, "Phase reconstruction iterations");

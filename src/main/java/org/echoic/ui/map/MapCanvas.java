@@ -90,6 +90,11 @@ final class MapCanvas extends Pane {
         paint();
     }
 
+    /** What part of the map the canvas shows (map units). */
+    MapRenderer.Bounds bounds() {
+        return bounds;
+    }
+
     boolean[] selected() {
         return selected.clone();
     }

@@ -67,6 +67,7 @@ public final class MapTab extends BorderPane {
     private final Playback playback;
     private final ReadOnlyObjectProperty<Path> checkpoint;
     private final MapCanvas canvas = new MapCanvas();
+    private final MapPlot plot = new MapPlot(canvas);
     private final MapPreview preview = new MapPreview();
     private final ChoiceBox<String> method = new ChoiceBox<>(FXCollections.observableArrayList(SPECTROGRAM, LISTENER,
             RBM));
@@ -117,7 +118,7 @@ public final class MapTab extends BorderPane {
         VBox top = new VBox(6, first, second);
         top.setStyle("-fx-padding: 6");
         setTop(top);
-        setCenter(canvas);
+        setCenter(plot);
         setRight(preview);
         setBottom(new VBox(status));
         status.setStyle("-fx-padding: 4 6 4 6");
@@ -213,7 +214,9 @@ public final class MapTab extends BorderPane {
         }
         map = r;
         labels = new ArrayList<>(r.items().stream().map(i -> i.segment().label()).toList());
-        canvas.setData(r.map(), MapColours.of(r, labels, colourBy.getValue(), unit.getValue()));
+        plot.setProjectionName(tsne ? "t-SNE" : "UMAP");
+        plot.setData(r.map(), MapColours.of(r, labels, colourBy.getValue(), unit.getValue()),
+                MapColours.legend(r, labels, colourBy.getValue(), unit.getValue()));
         status.setText(String.format(Locale.ROOT, "%d segments (%s embedding): %d clusters, %d noise. Hover to "
                 + "preview, click to play, drag a lasso to select.", r.items().size(), r.method(), r.clusterCount(),
                 r.noise()));
@@ -245,7 +248,8 @@ public final class MapTab extends BorderPane {
         if (colourBy.getValue() == MapColours.By.HIDDEN_UNIT && !"rbm".equals(map.method())) {
             status.setText("Colour by hidden unit needs the RNN-RBM embedding (" + RBM + ").");
         }
-        canvas.setColours(MapColours.of(map, labels, colourBy.getValue(), unit.getValue()));
+        plot.setColours(MapColours.of(map, labels, colourBy.getValue(), unit.getValue()),
+                MapColours.legend(map, labels, colourBy.getValue(), unit.getValue()));
     }
 
     private void play(int i) {

@@ -33,6 +33,7 @@ import javafx.scene.layout.VBox;
 
 import org.echoic.audio.Recording;
 import org.echoic.corpus.Corpus;
+import org.echoic.corpus.CorpusBuilder;
 import org.echoic.corpus.CorpusSegment;
 import org.echoic.project.CorpusEntry;
 import org.echoic.dsp.ColorMap;
@@ -110,7 +111,7 @@ public final class CorpusPanel extends VBox {
         source.getSelectionModel().select(TABLES_ELSE_AUTOMATIC);
         channel.setId("corpusChannel");
         channel.setConverter(TrainingPanel.converter(c -> c == Recording.MEAN_CHANNEL ? "Mean" : "Channel " + (c + 1)));
-        nperseg.setValue(StftParams.DEFAULT.nperseg());
+        nperseg.setValue(CorpusBuilder.SONG_NPERSEG);
         nperseg.setId("corpusNperseg");
         overlapPercent.setValue(50);
         overlapPercent.setConverter(TrainingPanel.converter(p -> p + " %"));

@@ -154,6 +154,7 @@ class MapTabTest {
         assertTrue(m.clusterCount() >= 2, "clusters: " + m.clusterCount());
         String status = robot.lookup("#mapStatus").queryAs(Label.class).getText();
         assertTrue(status.contains(m.clusterCount() + " clusters"), status);
+        assertAxesAndLegendShowTheMap(robot, m);
 
         MapCanvas canvas = robot.lookup("#mapCanvas").queryAs(MapCanvas.class);
         int target = m.clusters()[0];
@@ -204,5 +205,31 @@ class MapTabTest {
         Path out = Path.of("target", "screenshots", "map-tab.png");
         Files.createDirectories(out.getParent());
         ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", out.toFile());
+    }
+
+    /** The plot's axes span the drawn map; the key names every cluster with its count, then switches to a bar. */
+    private void assertAxesAndLegendShowTheMap(FxRobot robot, CallTypeMap m) {
+        MapPlot plot = robot.lookup("#mapPlot").queryAs(MapPlot.class);
+        MapCanvas canvas = robot.lookup("#mapCanvas").queryAs(MapCanvas.class);
+        assertEquals("UMAP 1", plot.xAxis().getLabel());
+        assertEquals("UMAP 2", plot.yAxis().getLabel());
+        assertEquals(canvas.bounds().minX(), plot.xAxis().getLowerBound(), 1e-9);
+        assertEquals(canvas.bounds().maxY(), plot.yAxis().getUpperBound(), 1e-9);
+        assertTrue(plot.xAxis().tickValuesShown().size() >= 2, "x ticks: " + plot.xAxis().tickValuesShown());
+        List<String> entries = plot.legend().getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        assertEquals(m.clusterCount() + (m.noise() > 0 ? 1 : 0), entries.size(), entries.toString());
+        int total = 0;
+        for (String e : entries) {
+            total += Integer.parseInt(e.substring(e.lastIndexOf('(') + 1, e.length() - 1));
+        }
+        assertEquals(m.items().size(), total, "the key's counts add up to the segments: " + entries);
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("c0 (")), entries.toString());
+        assertTrue(!plot.colorBar().isVisible());
+        robot.interact(() -> robot.lookup("#mapColourBy").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(MapColours.By.TIME));
+        assertTrue(plot.colorBar().isVisible() && plot.legend().getChildren().isEmpty());
+        robot.interact(() -> robot.lookup("#mapColourBy").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(MapColours.By.CLUSTER));
+        assertEquals(entries.size(), plot.legend().getChildren().size());
     }
 }
